@@ -1,0 +1,87 @@
+package org.raekoda.persistence.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/**
+ * Brings a database's schema up to date with Raekoda's versioned migrations (Liquibase change sets).
+ * Safe to run on several nodes at once: Liquibase takes its lock row before it changes anything.
+ */
+public final class SchemaMigrator {
+
+    /** The master change log, on this bundle's class path. */
+    public static final String CHANGELOG = "org/raekoda/persistence/changelog/raekoda-changelog.xml";
+
+    private SchemaMigrator() {
+    }
+
+    /**
+     * Applies every change set that the database has not seen yet.
+     *
+     * @return how many change sets the database has run in all, after the update
+     */
+    public static int migrate(DataSource dataSource) throws SQLException, MigrationException {
+        ClassLoader loader = SchemaMigrator.class.getClassLoader();
+        Map<String, Object> scope = new HashMap<>();
+        scope.put(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader));
+        scope.put(Scope.Attr.classLoader.name(), loader);
+        // Liquibase would otherwise report usage to its vendor; an installation's data stays home.
+        scope.put("liquibase.analytics.enabled", Boolean.FALSE);
+        scope.put("liquibase.showBanner", Boolean.FALSE);
+        try (Connection connection = dataSource.getConnection()) {
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                return Scope.child(scope, () -> {
+                    new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                            .execute();
+                    return database.getRanChangeSetList().size();
+                });
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        } catch (SQLException e) {
+            throw e;
+        } catch (LiquibaseException e) {
+            throw new MigrationException(rootMessage(e), e);
+        } catch (Exception e) {
+            throw new MigrationException(rootMessage(e), e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
+    /** A migration that could not run; the database is left as Liquibase found it or at a change-set boundary. */
+    public static final class MigrationException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        MigrationException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

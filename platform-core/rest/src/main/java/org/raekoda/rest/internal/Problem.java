@@ -1,0 +1,31 @@
+package org.raekoda.rest.internal;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem detail, the body of every error answer ({@code application/problem+json}).
+ *
+ * @param type     URI that identifies the kind of problem; {@code about:blank} when the status says it all
+ * @param title    short summary of the kind of problem
+ * @param status   the HTTP status code
+ * @param detail   what went wrong in this occurrence, for a person to read
+ * @param instance the request path
+ * @param errors   for validation problems, one entry per failing field
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String instance,
+        List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /**
+     * One failing field.
+     *
+     * @param pointer JSON Pointer (RFC 6901) to the field in the request body, for example {@code /applicant/email}
+     * @param detail  what is wrong with it
+     */
+    public record FieldError(String pointer, String detail) {
+    }
+}

@@ -1,0 +1,15 @@
+package org.raekoda.rest.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration PID {@code org.raekoda.rest}; the defaults here are the only defaults. */
+@ObjectClassDefinition(name = "Raekoda REST API", description = "The one CXF server that serves /api")
+public @interface RestConfig {
+
+    @AttributeDefinition(description = "Address of the server below CXF's servlet context (etc/org.apache.cxf.osgi.cfg)")
+    String address() default "/";
+
+    @AttributeDefinition(description = "Path at which the OpenAPI document is announced to Swagger UI")
+    String openApiPath() default "/api/openapi.json";
+}

@@ -1,0 +1,89 @@
+package org.raekoda.rest.internal;
+
+import java.util.List;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.jaxrs.openapi.OpenApiCustomizer;
+import org.apache.cxf.jaxrs.openapi.OpenApiFeature;
+import org.apache.cxf.jaxrs.swagger.ui.SwaggerUiConfig;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.raekoda.api.health.HealthService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+/**
+ * The platform's one JAX-RS server. Error mapping, JSON and the OpenAPI document are set up here,
+ * once, for every resource, so that no resource can forget them.
+ */
+@Component(immediate = true, configurationPid = "org.raekoda.rest", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = RestConfig.class)
+public final class RestServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+
+    private final Bus bus;
+    private final Server server;
+
+    @Activate
+    public RestServer(@Reference HealthService health, RestConfig config) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // CXF discovers its extensions through the context class loader.
+        thread.setContextClassLoader(RestServer.class.getClassLoader());
+        try {
+            bus = BusFactory.newInstance().createBus();
+            JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+            factory.setBus(bus);
+            factory.setAddress(config.address());
+            factory.setServiceBeans(List.of(new HealthResource(health)));
+            factory.setProviders(List.of(new JacksonJsonProvider(objectMapper()), new ProblemExceptionMapper()));
+            factory.setFeatures(List.of(openApi(config)));
+            server = factory.create();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        LOG.info("REST API published at {}", config.address());
+    }
+
+    @Deactivate
+    void deactivate() {
+        server.destroy();
+        bus.shutdown(true);
+    }
+
+    static ObjectMapper objectMapper() {
+        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    }
+
+    private static OpenApiFeature openApi(RestConfig config) {
+        OpenApiFeature openApi = new OpenApiFeature();
+        openApi.setTitle("Raekoda API");
+        openApi.setDescription("E-services for municipalities: catalogue, applications, decisions and permits.");
+        openApi.setVersion("1");
+        openApi.setLicense("Apache License, Version 2.0");
+        openApi.setLicenseUrl("https://www.apache.org/licenses/LICENSE-2.0");
+        openApi.setPrettyPrint(true);
+        openApi.setScan(false);
+        openApi.setUseContextBasedConfig(true);
+        openApi.setResourcePackages(java.util.Set.of(RestServer.class.getPackageName()));
+        OpenApiCustomizer customizer = new OpenApiCustomizer();
+        customizer.setDynamicBasePath(true);
+        openApi.setCustomizer(customizer);
+        // Swagger UI comes from the org.webjars/swagger-ui bundle of the feature: no CDN.
+        openApi.setSupportSwaggerUi(true);
+        openApi.setSwaggerUiConfig(new SwaggerUiConfig().url(config.openApiPath()).queryConfigEnabled(false));
+        return openApi;
+    }
+}
