@@ -68,7 +68,16 @@ public final class SchemaMigrator {
         }
     }
 
+    /**
+     * A one-line reason for an operator: the driver's own message when there is one (it names the host
+     * and what failed), otherwise the deepest cause's.
+     */
     static String rootMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null) {
+                return t.getMessage();
+            }
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
