@@ -35,6 +35,29 @@ public final class SchemaMigrator {
      * @return how many change sets the database has run in all, after the update
      */
     public static int migrate(DataSource dataSource) throws SQLException, MigrationException {
+        // Liquibase's lock guards the change sets, but not the creation of its own bookkeeping tables:
+        // nodes that start together on an empty database can collide there. The loser tries again and
+        // then finds the tables, the lock and the applied change sets.
+        for (int attempt = 1;; attempt++) {
+            try {
+                return migrateOnce(dataSource);
+            } catch (MigrationException e) {
+                if (attempt == BOOKKEEPING_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int BOOKKEEPING_ATTEMPTS = 3;
+
+    private static int migrateOnce(DataSource dataSource) throws SQLException, MigrationException {
         ClassLoader loader = SchemaMigrator.class.getClassLoader();
         Map<String, Object> scope = new HashMap<>();
         scope.put(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader));
