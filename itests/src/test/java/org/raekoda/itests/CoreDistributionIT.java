@@ -25,6 +25,7 @@ import javax.inject.Inject;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -88,6 +89,12 @@ public class CoreDistributionIT {
             mavenBundle("org.awaitility", "awaitility", System.getProperty("raekoda.awaitility.version")),
             systemProperty("raekoda.test.httpPort").value(httpPort),
         };
+    }
+
+    /** Boot features finish installing after Pax Exam starts the probe: every test starts from a healthy node. */
+    @Before
+    public void nodeIsHealthy() {
+        awaitHealthy();
     }
 
     @Test
