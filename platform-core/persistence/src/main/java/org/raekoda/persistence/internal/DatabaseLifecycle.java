@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -52,12 +51,8 @@ public final class DatabaseLifecycle implements HealthContributor {
     @Activate
     public DatabaseLifecycle(@Reference(name = "dataSource") DataSource dataSource,
             @Reference(target = "(osgi.unit.name=raekoda)") JpaTemplate jpa, DatabaseConfig config) {
-        this(dataSource, new InstallationStore(new InstallationStore.Transactions() {
-            @Override
-            public <R> R inTransaction(java.util.function.Function<javax.persistence.EntityManager, R> work) {
-                return jpa.txExpr(TransactionType.Required, work::apply);
-            }
-        }), config.migrationRetrySeconds(), config.validationTimeoutSeconds());
+        this(dataSource, new InstallationStore(Transactions.of(jpa)), config.migrationRetrySeconds(),
+                config.validationTimeoutSeconds());
     }
 
     DatabaseLifecycle(DataSource dataSource, InstallationStore installations, int retrySeconds,

@@ -4,9 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.function.Function;
 
-import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 
 /**
@@ -14,11 +12,6 @@ import javax.persistence.PersistenceException;
  * on an empty database, one insert wins and the other node reads the winner's row.
  */
 final class InstallationStore {
-
-    /** Runs work in one transaction; in Karaf this is Aries JPA's template, in tests a plain EntityManager. */
-    interface Transactions {
-        <R> R inTransaction(Function<EntityManager, R> work);
-    }
 
     private final Transactions transactions;
 

@@ -77,8 +77,8 @@ final class TestDatabases {
     }
 
     /** Transactions as Aries JPA runs them in Karaf: one EntityManager and one transaction per call. */
-    static InstallationStore.Transactions transactions(EntityManagerFactory factory) {
-        return new InstallationStore.Transactions() {
+    static Transactions transactions(EntityManagerFactory factory) {
+        return new Transactions() {
             @Override
             public <R> R inTransaction(java.util.function.Function<javax.persistence.EntityManager, R> work) {
                 var em = factory.createEntityManager();

@@ -1,0 +1,48 @@
+package org.raekoda.api.application;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An application as callers see it.
+ *
+ * @param id             application id
+ * @param organization   the municipality or agency that handles it
+ * @param service        e-service id
+ * @param serviceVersion e-service definition version it was made against
+ * @param applicant      the applicant's subject id
+ * @param state          where it is in its lifecycle
+ * @param form           the form as submitted (JSON object as a map)
+ * @param location       GeoJSON geometry as a map, or null
+ * @param fee            fee amount
+ * @param currency       fee currency
+ * @param phase          current workflow phase, or null
+ * @param assignee       officer in charge, or null
+ * @param deadline       when the current phase is due, or null
+ * @param validUntil     for an issued permit, the last day it is valid
+ * @param version        optimistic-lock version; send it back when deciding
+ * @param submittedAt    when it was submitted
+ * @param decisions      every decision so far, oldest first
+ */
+public record Application(String id, String organization, String service, String serviceVersion, String applicant,
+        ApplicationState state, Map<String, Object> form, Map<String, Object> location, BigDecimal fee, String currency,
+        String phase, String assignee, LocalDate deadline, LocalDate validUntil, long version, Instant submittedAt,
+        List<Decision> decisions) {
+
+    public Application {
+        decisions = List.copyOf(decisions);
+    }
+
+    /** The rules' latest evaluation, if they ran. */
+    public Evaluation latestEvaluation() {
+        for (int i = decisions.size() - 1; i >= 0; i--) {
+            if (decisions.get(i).evaluation() != null) {
+                return decisions.get(i).evaluation();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,70 @@
+package org.raekoda.api.application;
+
+import java.util.List;
+
+/**
+ * A request the platform refuses, with the reason for the caller. The REST layer maps each kind to
+ * its HTTP status and an RFC 9457 problem document.
+ */
+public class ApplicationException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The kinds of refusal. */
+    public enum Kind {
+        /** 400: the input is wrong; {@link #fieldErrors()} says where. */
+        INVALID,
+        /** 403: the caller may not do this. */
+        FORBIDDEN,
+        /** 404: no such thing, or not visible to the caller. */
+        NOT_FOUND,
+        /** 409: not possible in the current state, or someone else changed it first. */
+        CONFLICT
+    }
+
+    /**
+     * One wrong field.
+     *
+     * @param pointer JSON Pointer into the request body
+     * @param message what is wrong, for a person
+     */
+    public record FieldError(String pointer, String message) {
+    }
+
+    private final Kind kind;
+    private final transient List<FieldError> fieldErrors;
+
+    public ApplicationException(Kind kind, String message) {
+        this(kind, message, List.of());
+    }
+
+    public ApplicationException(Kind kind, String message, List<FieldError> fieldErrors) {
+        super(message);
+        this.kind = kind;
+        this.fieldErrors = List.copyOf(fieldErrors);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public List<FieldError> fieldErrors() {
+        return fieldErrors;
+    }
+
+    public static ApplicationException notFound(String what) {
+        return new ApplicationException(Kind.NOT_FOUND, what + " not found");
+    }
+
+    public static ApplicationException forbidden(String message) {
+        return new ApplicationException(Kind.FORBIDDEN, message);
+    }
+
+    public static ApplicationException conflict(String message) {
+        return new ApplicationException(Kind.CONFLICT, message);
+    }
+
+    public static ApplicationException invalid(String message, List<FieldError> errors) {
+        return new ApplicationException(Kind.INVALID, message, errors);
+    }
+}

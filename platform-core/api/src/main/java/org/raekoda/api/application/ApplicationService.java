@@ -1,0 +1,46 @@
+package org.raekoda.api.application;
+
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Everything callers do with applications. Every method checks the caller's right to do it and
+ * records what it changed in the audit trail; refusals are {@link ApplicationException}s.
+ */
+@ProviderType
+public interface ApplicationService {
+
+    /**
+     * Submits an application. When the e-service runs in automatic mode for the organization and every
+     * criterion passes, the returned application is already ISSUED. A repeated idempotency key from the
+     * same applicant returns the application made the first time, unchanged.
+     */
+    Application submit(Caller applicant, Submission submission);
+
+    Application get(Caller caller, String applicationId);
+
+    /** The caller's own applications, newest first. */
+    List<Application> mine(Caller applicant);
+
+    Application withdraw(Caller applicant, String applicationId);
+
+    /** The applicant answers a request for more information: the answer is merged into the form. */
+    Application answer(Caller applicant, String applicationId, Map<String, Object> additions);
+
+    Application assign(Caller officer, String applicationId, String assignee);
+
+    Application decide(Caller officer, String applicationId, OfficerDecision decision);
+
+    /**
+     * Applications waiting for the officer's organization, soonest deadline first.
+     *
+     * @param service only this e-service, or null for all
+     * @param phase   only this phase, or null for all
+     */
+    List<QueueItem> queue(Caller officer, String service, String phase);
+
+    /** The audit trail of one application, oldest first. */
+    List<AuditEntry> audit(Caller caller, String applicationId);
+}

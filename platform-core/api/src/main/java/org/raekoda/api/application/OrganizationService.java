@@ -1,0 +1,24 @@
+package org.raekoda.api.application;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The organizations of the installation and the e-services each one offers. */
+@ProviderType
+public interface OrganizationService {
+
+    List<Organization> all();
+
+    Optional<Organization> find(String id);
+
+    /** Creates or renames an organization. Platform administrators only. */
+    Organization save(Caller platformAdmin, Organization organization);
+
+    /** The ids of the e-services the organization offers. */
+    List<String> enabledServices(String organization);
+
+    /** Offers or withdraws an e-service; a newly offered one starts in the given mode. Organization admins. */
+    void enable(Caller admin, String organization, String service, boolean enabled, AutomationMode mode);
+}

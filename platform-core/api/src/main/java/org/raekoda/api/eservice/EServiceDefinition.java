@@ -1,0 +1,48 @@
+package org.raekoda.api.eservice;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the platform needs to offer an e-service: immutable, and the same on every node.
+ *
+ * @param id           stable identifier, e.g. {@code excavation}; lowercase letters, digits and dashes
+ * @param version      semantic version of the definition
+ * @param owner        municipal or state service
+ * @param title        name in several languages
+ * @param description  what the service is for, in several languages
+ * @param formSchema   the application form as JSON Schema 2020-12 (JSON text), with titles and help texts
+ * @param uiHints      hints for the portal's form renderer (JSON text), may be {@code "{}"}
+ * @param location     whether a location is required and as which geometry
+ * @param fee          the fee rule
+ * @param criteria     the default criteria for automatic issuance; a municipality may override them
+ * @param workflow     the phases of manual handling, in order
+ * @param permitFields the fields of the permit document
+ * @param validity     how long an issued permit is valid
+ */
+public record EServiceDefinition(String id, String version, OwnerKind owner, LocalizedText title,
+        LocalizedText description, String formSchema, String uiHints, LocationRule location, FeeRule fee,
+        List<Criterion> criteria, List<Phase> workflow, List<PermitField> permitFields, ValidityRule validity) {
+
+    public EServiceDefinition {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(formSchema, "formSchema");
+        if (!id.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            throw new IllegalArgumentException("e-service id must be lowercase letters, digits and dashes: " + id);
+        }
+        description = description == null ? LocalizedText.of("") : description;
+        uiHints = uiHints == null ? "{}" : uiHints;
+        location = location == null ? LocationRule.none() : location;
+        fee = fee == null ? FeeRule.free() : fee;
+        criteria = List.copyOf(criteria == null ? List.of() : criteria);
+        workflow = List.copyOf(workflow == null ? List.of() : workflow);
+        permitFields = List.copyOf(permitFields == null ? List.of() : permitFields);
+        validity = validity == null ? new ValidityRule("365") : validity;
+        if (workflow.isEmpty()) {
+            throw new IllegalArgumentException("e-service " + id + " needs at least one workflow phase");
+        }
+    }
+}

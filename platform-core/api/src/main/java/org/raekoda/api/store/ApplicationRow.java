@@ -1,0 +1,17 @@
+package org.raekoda.api.store;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One stored application. {@code version} is the optimistic-lock counter the store maintains. */
+public record ApplicationRow(String id, String organization, String service, String serviceVersion, String applicant,
+        String state, String formJson, String locationJson, BigDecimal fee, String currency, String phase,
+        String assignee, LocalDate deadline, LocalDate validUntil, long version, Instant submittedAt,
+        Instant updatedAt, String idempotencyKey) {
+
+    public ApplicationRow withState(String newState, Instant at) {
+        return new ApplicationRow(id, organization, service, serviceVersion, applicant, newState, formJson, locationJson,
+                fee, currency, phase, assignee, deadline, validUntil, version, submittedAt, at, idempotencyKey);
+    }
+}

@@ -1,0 +1,28 @@
+package org.raekoda.api.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Organizations and their per-e-service settings. Every method is one transaction. */
+@ProviderType
+public interface OrganizationStore {
+
+    Optional<OrganizationRow> find(String id);
+
+    List<OrganizationRow> all();
+
+    OrganizationRow save(OrganizationRow organization);
+
+    Optional<SettingsRow> settings(String organization, String service);
+
+    List<SettingsRow> settingsOf(String organization);
+
+    SettingsRow save(SettingsRow settings);
+
+    /** Keeps a copy of each e-service definition seen, so that its applications stay readable after uninstall. */
+    void rememberDefinition(String service, String version, String definitionJson);
+
+    Optional<String> definition(String service, String version);
+}

@@ -1,0 +1,166 @@
+package org.raekoda.engine.internal.application;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.raekoda.api.application.ApplicationException;
+import org.raekoda.api.application.ApplicationException.FieldError;
+import org.raekoda.api.application.ApplicationState;
+import org.raekoda.api.application.AutomationMode;
+import org.raekoda.api.application.Caller;
+import org.raekoda.api.application.Caller.Role;
+import org.raekoda.api.application.CriteriaService;
+import org.raekoda.api.application.CriterionResult;
+import org.raekoda.api.application.DryRunReport;
+import org.raekoda.api.application.Evaluation;
+import org.raekoda.api.application.RuleSet;
+import org.raekoda.api.application.Verdict;
+import org.raekoda.api.eservice.Catalogue;
+import org.raekoda.api.eservice.Criterion;
+import org.raekoda.api.eservice.EServiceDefinition;
+import org.raekoda.api.store.ApplicationRow;
+import org.raekoda.api.store.ApplicationStore;
+import org.raekoda.api.store.DecisionRow;
+import org.raekoda.api.store.OrganizationStore;
+import org.raekoda.api.store.SettingsRow;
+import org.raekoda.engine.internal.json.Json;
+import org.raekoda.engine.internal.rules.RuleEngine;
+
+/** An organization's own criteria and automation mode, and the dry run of a proposed rule set. */
+@Component(service = CriteriaService.class)
+public final class CriteriaServiceImpl implements CriteriaService {
+
+    /** How far back a dry run looks: the most recent applications of the e-service. */
+    static final int DRY_RUN_HISTORY = 5000;
+
+    private final Catalogue catalogue;
+    private final ApplicationStore applications;
+    private final OrganizationStore organizations;
+    private final RuleEngine rules;
+
+    @Activate
+    public CriteriaServiceImpl(@Reference Catalogue catalogue, @Reference ApplicationStore applications,
+            @Reference OrganizationStore organizations) {
+        this(catalogue, applications, organizations, new RuleEngine());
+    }
+
+    public CriteriaServiceImpl(Catalogue catalogue, ApplicationStore applications, OrganizationStore organizations,
+            RuleEngine rules) {
+        this.catalogue = catalogue;
+        this.applications = applications;
+        this.organizations = organizations;
+        this.rules = rules;
+    }
+
+    @Override
+    public RuleSet ruleSet(Caller admin, String organization, String service) {
+        requireAdmin(admin, organization);
+        return RuleSets.effective(organization, definition(service), settings(organization, service));
+    }
+
+    @Override
+    public RuleSet update(Caller admin, String organization, String service, List<Criterion> criteria,
+            AutomationMode mode) {
+        requireAdmin(admin, organization);
+        EServiceDefinition definition = definition(service);
+        SettingsRow current = settings(organization, service);
+        if (criteria != null) {
+            check(criteria);
+        }
+        AutomationMode newMode = mode != null ? mode
+                : current == null ? RuleSets.DEFAULT_MODE : AutomationMode.valueOf(current.mode());
+        String criteriaJson = criteria == null ? null : Json.write(criteria);
+        organizations.save(new SettingsRow(organization, service, current == null || current.enabled(), newMode.name(),
+                criteriaJson));
+        return RuleSets.effective(organization, definition, settings(organization, service));
+    }
+
+    @Override
+    public DryRunReport dryRun(Caller admin, String organization, String service, List<Criterion> proposed) {
+        requireAdmin(admin, organization);
+        if (proposed == null) {
+            throw ApplicationException.invalid("A dry run needs the proposed criteria",
+                    List.of(new FieldError("/criteria", "is required")));
+        }
+        check(proposed);
+        RuleSet current = RuleSets.effective(organization, definition(service), settings(organization, service));
+        List<DryRunReport.Change> changes = new ArrayList<>();
+        List<DryRunReport.Change> disagreements = new ArrayList<>();
+        List<ApplicationRow> history = applications.history(organization, service, DRY_RUN_HISTORY);
+        for (ApplicationRow row : history) {
+            var facts = ApplicationServiceImpl.facts(Json.readMap(row.formJson()), Json.readMap(row.locationJson()));
+            Evaluation now = rules.evaluate(current.criteria(), facts);
+            Evaluation then = rules.evaluate(proposed, facts);
+            ApplicationState officer = officerOutcome(applications.decisions(row.id()));
+            List<String> failing = then.failed().stream().map(CriterionResult::criterion).toList();
+            DryRunReport.Change line = new DryRunReport.Change(row.id(), now.verdict(), then.verdict(), officer, failing);
+            if (now.verdict() != then.verdict()) {
+                changes.add(line);
+            }
+            boolean officerIssuedWhatRulesHold = officer == ApplicationState.ISSUED && then.verdict() == Verdict.REVIEW;
+            boolean officerRejectedWhatRulesIssue = officer == ApplicationState.REJECTED && then.verdict() == Verdict.ISSUE;
+            if (officerIssuedWhatRulesHold || officerRejectedWhatRulesIssue) {
+                disagreements.add(line);
+            }
+        }
+        return new DryRunReport(current.hash(), RuleEngine.hash(proposed), history.size(), changes, disagreements);
+    }
+
+    /** The last decision an officer made (not the rules), or null. */
+    private static ApplicationState officerOutcome(List<DecisionRow> decisions) {
+        ApplicationState outcome = null;
+        for (DecisionRow decision : decisions) {
+            if (decision.verdict() == null) {
+                ApplicationState state = ApplicationState.valueOf(decision.outcome());
+                if (state == ApplicationState.ISSUED || state == ApplicationState.REJECTED) {
+                    outcome = state;
+                }
+            }
+        }
+        return outcome;
+    }
+
+    private void check(List<Criterion> criteria) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < criteria.size(); i++) {
+            Criterion criterion = criteria.get(i);
+            if (!ids.add(criterion.id())) {
+                errors.add(new FieldError("/criteria/" + i + "/id", "duplicate criterion id " + criterion.id()));
+            }
+            String valueProblem = rules.problemWith(criterion.value());
+            if (valueProblem != null) {
+                errors.add(new FieldError("/criteria/" + i + "/value", valueProblem));
+            }
+            String testProblem = rules.problemWith(criterion.test());
+            if (testProblem != null) {
+                errors.add(new FieldError("/criteria/" + i + "/test", testProblem));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApplicationException.invalid("The criteria have " + errors.size() + " problem(s)", errors);
+        }
+    }
+
+    private EServiceDefinition definition(String service) {
+        return catalogue.find(service).orElseThrow(() -> ApplicationException.notFound("e-service " + service));
+    }
+
+    private SettingsRow settings(String organization, String service) {
+        return organizations.settings(organization, service).orElse(null);
+    }
+
+    private void requireAdmin(Caller caller, String organization) {
+        if (!(caller.has(Role.ADMIN) && caller.actsFor(organization)) && !caller.has(Role.PLATFORM_ADMIN)) {
+            throw ApplicationException.forbidden("only administrators of " + organization + " manage its criteria");
+        }
+        if (organizations.find(organization).isEmpty()) {
+            throw ApplicationException.notFound("organization " + organization);
+        }
+    }
+}

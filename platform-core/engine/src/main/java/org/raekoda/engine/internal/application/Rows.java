@@ -1,0 +1,42 @@
+package org.raekoda.engine.internal.application;
+
+import java.util.List;
+
+import org.raekoda.api.application.Application;
+import org.raekoda.api.application.ApplicationState;
+import org.raekoda.api.application.AuditEntry;
+import org.raekoda.api.application.AutomationMode;
+import org.raekoda.api.application.Channel;
+import org.raekoda.api.application.Decision;
+import org.raekoda.api.application.Evaluation;
+import org.raekoda.api.store.ApplicationRow;
+import org.raekoda.api.store.AuditRow;
+import org.raekoda.api.store.DecisionRow;
+import org.raekoda.engine.internal.json.Json;
+
+/** Between the store's rows and the API's records. */
+final class Rows {
+
+    private Rows() {
+    }
+
+    static Application application(ApplicationRow row, List<DecisionRow> decisions) {
+        return new Application(row.id(), row.organization(), row.service(), row.serviceVersion(), row.applicant(),
+                ApplicationState.valueOf(row.state()), Json.readMap(row.formJson()), Json.readMap(row.locationJson()),
+                row.fee(), row.currency(), row.phase(), row.assignee(), row.deadline(), row.validUntil(), row.version(),
+                row.submittedAt(), decisions.stream().map(Rows::decision).toList());
+    }
+
+    static Decision decision(DecisionRow row) {
+        return new Decision(row.id(), ApplicationState.valueOf(row.outcome()),
+                row.mode() == null ? null : AutomationMode.valueOf(row.mode()), row.automatic(),
+                row.evaluationJson() == null ? null : Json.read(row.evaluationJson(), Evaluation.class),
+                row.reason() == null ? "" : row.reason(), row.decidedBy(), row.decidedAt());
+    }
+
+    static AuditEntry audit(AuditRow row) {
+        return new AuditEntry(row.at(), row.actor(), Channel.valueOf(row.channel()), row.action(),
+                row.fromState() == null ? null : ApplicationState.valueOf(row.fromState()),
+                row.toState() == null ? null : ApplicationState.valueOf(row.toState()), row.detail());
+    }
+}

@@ -1,0 +1,70 @@
+package org.raekoda.engine.internal.rules;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import org.raekoda.api.application.ApplicationException.FieldError;
+import org.raekoda.engine.internal.json.Json;
+
+/**
+ * Checks a form against its e-service's JSON Schema (2020-12) with networknt's validator, and reports
+ * each failing field by JSON Pointer. Compiled schemas are kept per e-service version: they are
+ * derived from immutable bundle content, so every node computes the same ones.
+ */
+public final class FormValidator {
+
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+            .pathType(com.networknt.schema.PathType.JSON_POINTER)
+            .formatAssertionsEnabled(true)
+            .locale(Locale.ENGLISH)
+            .build();
+    private final ConcurrentHashMap<String, JsonSchema> compiled = new ConcurrentHashMap<>();
+
+    /**
+     * @param key    identifies the schema, e.g. {@code excavation@1.0.0}
+     * @param prefix JSON Pointer of the form inside the request, e.g. {@code /form}
+     */
+    public List<FieldError> validate(String key, String schemaJson, JsonNode form, String prefix) {
+        JsonSchema schema = compiled.computeIfAbsent(key, k -> factory.getSchema(schemaJson, config));
+        Set<ValidationMessage> messages = schema.validate(form);
+        return messages.stream()
+                .map(m -> new FieldError(prefix + pointer(m), message(m)))
+                .sorted(Comparator.comparing(FieldError::pointer).thenComparing(FieldError::message))
+                .toList();
+    }
+
+    public void validateSchema(String schemaJson) {
+        factory.getSchema(schemaJson, config);
+    }
+
+    /** A missing required property is reported at the property's own pointer, not at its parent. */
+    private static String pointer(ValidationMessage message) {
+        String at = message.getInstanceLocation().toString();
+        if ("required".equals(message.getType()) && message.getProperty() != null) {
+            return (at.equals("/") || at.isEmpty() ? "" : at) + "/" + message.getProperty();
+        }
+        return at.equals("/") ? "" : at;
+    }
+
+    private static String message(ValidationMessage message) {
+        String text = message.getMessage();
+        // networknt prefixes the location ("/depth: must be ..."); the pointer already says where.
+        int colon = text.indexOf(": ");
+        return colon > 0 && text.startsWith("/") || colon > 0 && text.startsWith("$") ? text.substring(colon + 2) : text;
+    }
+
+    public static JsonNode tree(Object value) {
+        return Json.MAPPER.valueToTree(value);
+    }
+}

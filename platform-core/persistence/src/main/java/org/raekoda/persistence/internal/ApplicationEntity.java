@@ -1,0 +1,120 @@
+package org.raekoda.persistence.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Lob;
+import javax.persistence.Table;
+import javax.persistence.Version;
+
+import org.raekoda.api.store.ApplicationRow;
+
+@Entity
+@Table(name = "application")
+public class ApplicationEntity {
+
+    @Id
+    @Column(name = "id")
+    private String id;
+
+    @Column(name = "organization_id", nullable = false, updatable = false)
+    private String organization;
+
+    @Column(name = "service_id", nullable = false, updatable = false)
+    private String service;
+
+    @Column(name = "service_version", nullable = false, updatable = false)
+    private String serviceVersion;
+
+    @Column(name = "applicant", nullable = false, updatable = false)
+    private String applicant;
+
+    @Column(name = "state", nullable = false)
+    private String state;
+
+    @Lob
+    @Column(name = "form_json", nullable = false)
+    private String formJson;
+
+    @Lob
+    @Column(name = "location_json")
+    private String locationJson;
+
+    @Column(name = "fee", nullable = false)
+    private BigDecimal fee;
+
+    @Column(name = "currency", nullable = false)
+    private String currency;
+
+    @Column(name = "phase")
+    private String phase;
+
+    @Column(name = "assignee")
+    private String assignee;
+
+    @Column(name = "deadline")
+    private LocalDate deadline;
+
+    @Column(name = "valid_until")
+    private LocalDate validUntil;
+
+    /** Optimistic lock: two officers deciding at once, one wins. */
+    @Version
+    @Column(name = "row_version", nullable = false)
+    private long version;
+
+    @Column(name = "submitted_at", nullable = false, updatable = false)
+    private OffsetDateTime submittedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Column(name = "idempotency_key", updatable = false)
+    private String idempotencyKey;
+
+    protected ApplicationEntity() {
+    }
+
+    ApplicationEntity(ApplicationRow row) {
+        this.id = row.id();
+        this.organization = row.organization();
+        this.service = row.service();
+        this.serviceVersion = row.serviceVersion();
+        this.applicant = row.applicant();
+        this.submittedAt = row.submittedAt().atOffset(ZoneOffset.UTC);
+        this.idempotencyKey = row.idempotencyKey();
+        update(row);
+    }
+
+    void update(ApplicationRow row) {
+        this.state = row.state();
+        this.formJson = row.formJson();
+        this.locationJson = row.locationJson();
+        this.fee = row.fee();
+        this.currency = row.currency();
+        this.phase = row.phase();
+        this.assignee = row.assignee();
+        this.deadline = row.deadline();
+        this.validUntil = row.validUntil();
+        this.updatedAt = row.updatedAt().atOffset(ZoneOffset.UTC);
+    }
+
+    long version() {
+        return version;
+    }
+
+    String organization() {
+        return organization;
+    }
+
+    ApplicationRow toRow() {
+        return new ApplicationRow(id, organization, service, serviceVersion, applicant, state, formJson, locationJson,
+                fee, currency, phase, assignee, deadline, validUntil, version, submittedAt.toInstant(),
+                updatedAt.toInstant(), idempotencyKey);
+    }
+}

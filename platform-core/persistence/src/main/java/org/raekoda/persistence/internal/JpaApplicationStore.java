@@ -1,0 +1,180 @@
+package org.raekoda.persistence.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.PersistenceException;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.raekoda.api.store.ApplicationRow;
+import org.raekoda.api.store.ApplicationStore;
+import org.raekoda.api.store.AuditRow;
+import org.raekoda.api.store.DecisionRow;
+import org.raekoda.api.store.StaleVersionException;
+
+/** Applications, decisions and audit lines in the database, through EclipseLink. */
+@Component(service = ApplicationStore.class)
+public final class JpaApplicationStore implements ApplicationStore {
+
+    private final Transactions tx;
+
+    @Activate
+    public JpaApplicationStore(@Reference(target = "(osgi.unit.name=raekoda)") JpaTemplate jpa) {
+        this(Transactions.of(jpa));
+    }
+
+    JpaApplicationStore(Transactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public Optional<ApplicationRow> find(String id) {
+        return tx.inTransaction(em -> Optional.ofNullable(em.find(ApplicationEntity.class, id)).map(ApplicationEntity::toRow));
+    }
+
+    @Override
+    public ApplicationRow insert(ApplicationRow row, List<DecisionRow> decisions, List<AuditRow> audit) {
+        if (row.idempotencyKey() != null) {
+            Optional<ApplicationRow> existing = byIdempotencyKey(row.applicant(), row.idempotencyKey());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        try {
+            return tx.inTransaction(em -> {
+                ApplicationEntity entity = new ApplicationEntity(row);
+                em.persist(entity);
+                em.flush();
+                decisions.forEach(d -> em.persist(new DecisionEntity(d)));
+                appendAudit(em, audit);
+                em.flush();
+                return entity.toRow();
+            });
+        } catch (PersistenceException e) {
+            // Two requests with the same key raced: the unique constraint let one in; return that one.
+            if (row.idempotencyKey() != null) {
+                Optional<ApplicationRow> winner = byIdempotencyKey(row.applicant(), row.idempotencyKey());
+                if (winner.isPresent()) {
+                    return winner.get();
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Optional<ApplicationRow> byIdempotencyKey(String applicant, String key) {
+        return tx.inTransaction(em -> em.createQuery(
+                "select a from ApplicationEntity a where a.applicant = :applicant and a.idempotencyKey = :key",
+                ApplicationEntity.class).setParameter("applicant", applicant).setParameter("key", key)
+                .getResultList().stream().findFirst().map(ApplicationEntity::toRow));
+    }
+
+    @Override
+    public ApplicationRow update(ApplicationRow changed, long expectedVersion, DecisionRow decision, AuditRow audit) {
+        try {
+            return tx.inTransaction(em -> {
+                ApplicationEntity entity = em.find(ApplicationEntity.class, changed.id());
+                if (entity == null) {
+                    throw new StaleVersionException("application " + changed.id() + " no longer exists");
+                }
+                if (entity.version() != expectedVersion) {
+                    throw new StaleVersionException("application " + changed.id() + " is at version "
+                            + entity.version() + ", not " + expectedVersion);
+                }
+                entity.update(changed);
+                if (decision != null) {
+                    em.persist(new DecisionEntity(decision));
+                }
+                if (audit != null) {
+                    appendAudit(em, List.of(audit));
+                }
+                em.flush();
+                return entity.toRow();
+            });
+        } catch (PersistenceException e) {
+            if (isOptimisticLockFailure(e)) {
+                throw new StaleVersionException("application " + changed.id() + " was changed by someone else");
+            }
+            throw e;
+        }
+    }
+
+    /** The JPA exception or EclipseLink's own, anywhere in the chain: another transaction won. */
+    private static boolean isOptimisticLockFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException || t.getClass().getSimpleName().equals("OptimisticLockException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void appendAudit(EntityManager em, List<AuditRow> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        Integer last = em.createQuery("select max(a.seq) from AuditEntity a where a.applicationId = :id", Integer.class)
+                .setParameter("id", lines.get(0).applicationId()).getSingleResult();
+        int seq = last == null ? 0 : last;
+        for (AuditRow line : lines) {
+            em.persist(new AuditEntity(line, ++seq));
+        }
+    }
+
+    @Override
+    public List<ApplicationRow> byApplicant(String applicant) {
+        return tx.inTransaction(em -> em.createQuery(
+                "select a from ApplicationEntity a where a.applicant = :applicant order by a.submittedAt desc",
+                ApplicationEntity.class).setParameter("applicant", applicant).getResultList().stream()
+                .map(ApplicationEntity::toRow).toList());
+    }
+
+    @Override
+    public List<ApplicationRow> inStates(String organization, List<String> states, String service, String phase) {
+        // Built per filter: PostgreSQL cannot type a null parameter in "(:p is null or ...)".
+        String jpql = "select a from ApplicationEntity a where a.organization = :organization and a.state in :states"
+                + (service != null ? " and a.service = :service" : "")
+                + (phase != null ? " and a.phase = :phase" : "")
+                + " order by a.deadline, a.submittedAt";
+        return tx.inTransaction(em -> {
+            var query = em.createQuery(jpql, ApplicationEntity.class).setParameter("organization", organization)
+                    .setParameter("states", states);
+            if (service != null) {
+                query.setParameter("service", service);
+            }
+            if (phase != null) {
+                query.setParameter("phase", phase);
+            }
+            return query.getResultList().stream().map(ApplicationEntity::toRow).toList();
+        });
+    }
+
+    @Override
+    public List<ApplicationRow> history(String organization, String service, int limit) {
+        return tx.inTransaction(em -> em.createQuery(
+                "select a from ApplicationEntity a where a.organization = :organization and a.service = :service"
+                        + " and a.state <> 'DRAFT' order by a.submittedAt desc",
+                ApplicationEntity.class).setParameter("organization", organization).setParameter("service", service)
+                .setMaxResults(limit).getResultList().stream().map(ApplicationEntity::toRow).toList());
+    }
+
+    @Override
+    public List<DecisionRow> decisions(String applicationId) {
+        return tx.inTransaction(em -> em.createQuery(
+                "select d from DecisionEntity d where d.applicationId = :id order by d.decidedAt, d.id",
+                DecisionEntity.class).setParameter("id", applicationId).getResultList().stream()
+                .map(DecisionEntity::toRow).toList());
+    }
+
+    @Override
+    public List<AuditRow> audit(String applicationId) {
+        return tx.inTransaction(em -> em.createQuery(
+                "select a from AuditEntity a where a.applicationId = :id order by a.seq", AuditEntity.class)
+                .setParameter("id", applicationId).getResultList().stream().map(AuditEntity::toRow).toList());
+    }
+}

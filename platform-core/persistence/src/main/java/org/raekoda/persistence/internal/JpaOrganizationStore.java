@@ -1,0 +1,102 @@
+package org.raekoda.persistence.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.raekoda.api.store.OrganizationRow;
+import org.raekoda.api.store.OrganizationStore;
+import org.raekoda.api.store.SettingsRow;
+
+/** Organizations, their e-service settings and the remembered e-service definitions. */
+@Component(service = OrganizationStore.class)
+public final class JpaOrganizationStore implements OrganizationStore {
+
+    private final Transactions tx;
+
+    @Activate
+    public JpaOrganizationStore(@Reference(target = "(osgi.unit.name=raekoda)") JpaTemplate jpa) {
+        this(Transactions.of(jpa));
+    }
+
+    JpaOrganizationStore(Transactions tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public Optional<OrganizationRow> find(String id) {
+        return tx.inTransaction(em -> Optional.ofNullable(em.find(OrganizationEntity.class, id))
+                .map(OrganizationEntity::toRow));
+    }
+
+    @Override
+    public List<OrganizationRow> all() {
+        return tx.inTransaction(em -> em.createQuery("select o from OrganizationEntity o order by o.id",
+                OrganizationEntity.class).getResultList().stream().map(OrganizationEntity::toRow).toList());
+    }
+
+    @Override
+    public OrganizationRow save(OrganizationRow organization) {
+        return tx.inTransaction(em -> {
+            OrganizationEntity entity = em.find(OrganizationEntity.class, organization.id());
+            if (entity == null) {
+                entity = new OrganizationEntity(organization);
+                em.persist(entity);
+            } else {
+                entity.update(organization);
+            }
+            return entity.toRow();
+        });
+    }
+
+    @Override
+    public Optional<SettingsRow> settings(String organization, String service) {
+        return tx.inTransaction(em -> Optional.ofNullable(em.find(ServiceSettingsEntity.class,
+                new ServiceSettingsEntity.Key(organization, service))).map(ServiceSettingsEntity::toRow));
+    }
+
+    @Override
+    public List<SettingsRow> settingsOf(String organization) {
+        return tx.inTransaction(em -> em.createQuery(
+                "select s from ServiceSettingsEntity s where s.organization = :organization order by s.service",
+                ServiceSettingsEntity.class).setParameter("organization", organization).getResultList().stream()
+                .map(ServiceSettingsEntity::toRow).toList());
+    }
+
+    @Override
+    public SettingsRow save(SettingsRow settings) {
+        return tx.inTransaction(em -> {
+            ServiceSettingsEntity entity = em.find(ServiceSettingsEntity.class,
+                    new ServiceSettingsEntity.Key(settings.organization(), settings.service()));
+            if (entity == null) {
+                entity = new ServiceSettingsEntity(settings);
+                em.persist(entity);
+            } else {
+                entity.update(settings);
+            }
+            return entity.toRow();
+        });
+    }
+
+    @Override
+    public void rememberDefinition(String service, String version, String definitionJson) {
+        tx.inTransaction(em -> {
+            DefinitionEntity entity = em.find(DefinitionEntity.class, new DefinitionEntity.Key(service, version));
+            if (entity == null) {
+                em.persist(new DefinitionEntity(service, version, definitionJson));
+            } else if (!entity.json().equals(definitionJson)) {
+                entity.json(definitionJson);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> definition(String service, String version) {
+        return tx.inTransaction(em -> Optional.ofNullable(em.find(DefinitionEntity.class,
+                new DefinitionEntity.Key(service, version))).map(DefinitionEntity::json));
+    }
+}

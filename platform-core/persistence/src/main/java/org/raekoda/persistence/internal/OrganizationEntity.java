@@ -1,0 +1,42 @@
+package org.raekoda.persistence.internal;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Lob;
+import javax.persistence.Table;
+
+import org.raekoda.api.store.OrganizationRow;
+
+@Entity
+@Table(name = "organization")
+public class OrganizationEntity {
+
+    @Id
+    @Column(name = "id")
+    private String id;
+
+    @Column(name = "kind", nullable = false)
+    private String kind;
+
+    @Lob
+    @Column(name = "name_json", nullable = false)
+    private String nameJson;
+
+    protected OrganizationEntity() {
+    }
+
+    OrganizationEntity(OrganizationRow row) {
+        this.id = row.id();
+        update(row);
+    }
+
+    void update(OrganizationRow row) {
+        this.kind = row.kind();
+        this.nameJson = row.nameJson();
+    }
+
+    OrganizationRow toRow() {
+        return new OrganizationRow(id, kind, nameJson);
+    }
+}
