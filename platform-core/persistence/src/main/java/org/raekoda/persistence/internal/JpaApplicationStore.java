@@ -28,7 +28,8 @@ public final class JpaApplicationStore implements ApplicationStore {
         this(Transactions.of(jpa));
     }
 
-    JpaApplicationStore(Transactions tx) {
+    /** Outside OSGi (tests, tools): transactions from a plain EntityManagerFactory. */
+    public JpaApplicationStore(Transactions tx) {
         this.tx = tx;
     }
 

@@ -22,7 +22,8 @@ public final class JpaOrganizationStore implements OrganizationStore {
         this(Transactions.of(jpa));
     }
 
-    JpaOrganizationStore(Transactions tx) {
+    /** Outside OSGi (tests, tools): transactions from a plain EntityManagerFactory. */
+    public JpaOrganizationStore(Transactions tx) {
         this.tx = tx;
     }
 

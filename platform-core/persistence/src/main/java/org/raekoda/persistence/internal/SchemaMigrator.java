@@ -65,7 +65,56 @@ public final class SchemaMigrator {
         // Liquibase would otherwise report usage to its vendor; an installation's data stays home.
         scope.put("liquibase.analytics.enabled", Boolean.FALSE);
         scope.put("liquibase.showBanner", Boolean.FALSE);
-        try (Connection connection = dataSource.getConnection()) {
+        // One migration at a time: in this JVM (the embedded H2 is opened by one process only), and across
+        // nodes through a PostgreSQL advisory lock, which the server releases by itself if a node dies.
+        synchronized (SchemaMigrator.class) {
+            try (Connection connection = dataSource.getConnection()) {
+                boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+                if (postgres) {
+                    execute(connection, "SELECT pg_advisory_lock(" + ADVISORY_LOCK + ")");
+                }
+                try {
+                    releaseStaleLiquibaseLock(connection);
+                    return run(connection, loader, scope);
+                } finally {
+                    if (postgres) {
+                        execute(connection, "SELECT pg_advisory_unlock(" + ADVISORY_LOCK + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Arbitrary but fixed: the advisory lock key of Raekoda's migrations. */
+    private static final long ADVISORY_LOCK = 0x7261656b6f6461L;
+
+    /**
+     * Whoever holds our lock is the only one migrating, so a Liquibase lock row still set was left by a node
+     * that died mid-migration; without this, every node would wait for it for ever.
+     */
+    private static void releaseStaleLiquibaseLock(Connection connection) {
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(true);
+            try {
+                execute(connection, "UPDATE DATABASECHANGELOGLOCK SET LOCKED = FALSE, LOCKGRANTED = NULL, LOCKEDBY = NULL");
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException tableNotThereYet) {
+            // A fresh database: Liquibase creates the table.
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static int run(Connection connection, ClassLoader loader, Map<String, Object> scope)
+            throws SQLException, MigrationException {
+        try {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Thread thread = Thread.currentThread();

@@ -8,7 +8,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 
 /** Runs work in one transaction; in Karaf this is Aries JPA's template, in tests a plain EntityManager. */
-interface Transactions {
+public interface Transactions {
 
     <R> R inTransaction(Function<EntityManager, R> work);
 

@@ -3,14 +3,20 @@ package org.raekoda.rest.internal;
 import java.util.List;
 import java.util.UUID;
 
+import javax.ws.rs.NotAuthorizedException;
 import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 import javax.ws.rs.ext.Provider;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.raekoda.api.application.ApplicationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +36,42 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     @Override
     public Response toResponse(Throwable exception) {
         Problem problem = toProblem(exception, instance());
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (exception instanceof WebApplicationException) {
+            Object challenge = ((WebApplicationException) exception).getResponse().getHeaders()
+                    .getFirst(HttpHeaders.WWW_AUTHENTICATE);
+            if (challenge != null) {
+                response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+            }
+        }
+        return response.build();
     }
 
     Problem toProblem(Throwable exception, String instance) {
+        if (exception instanceof ApplicationException) {
+            ApplicationException refusal = (ApplicationException) exception;
+            int status = switch (refusal.kind()) {
+                case INVALID -> 400;
+                case FORBIDDEN -> 403;
+                case NOT_FOUND -> 404;
+                case CONFLICT -> 409;
+            };
+            List<Problem.FieldError> errors = refusal.fieldErrors().stream()
+                    .map(e -> new Problem.FieldError(e.pointer(), e.message())).toList();
+            return new Problem("about:blank", Response.Status.fromStatusCode(status).getReasonPhrase(), status,
+                    refusal.getMessage(), instance, errors);
+        }
+        if (exception instanceof NotAuthorizedException) {
+            return new Problem("about:blank", "Unauthorized", 401, "Log in to use this endpoint", instance, List.of());
+        }
+        if (exception instanceof JsonMappingException && !(exception instanceof JsonParseException)) {
+            JsonMappingException mapping = (JsonMappingException) exception;
+            String pointer = pointer(mapping.getPath());
+            String detail = mapping instanceof UnrecognizedPropertyException ? "is not a known field"
+                    : "has the wrong type or format";
+            return new Problem("about:blank", "Bad Request", 400, "The request body does not fit the API", instance,
+                    List.of(new Problem.FieldError(pointer, detail)));
+        }
         if (exception instanceof WebApplicationException) {
             Response response = ((WebApplicationException) exception).getResponse();
             int status = response.getStatus();
@@ -60,6 +98,20 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         return new Problem("about:blank", title, status,
                 "The server could not complete the request. Incident " + incident + " is logged.", instance,
                 List.of());
+    }
+
+    /** Jackson's path into the body as a JSON Pointer (RFC 6901). */
+    static String pointer(List<JsonMappingException.Reference> path) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            pointer.append('/');
+            if (reference.getFieldName() != null) {
+                pointer.append(reference.getFieldName().replace("~", "~0").replace("/", "~1"));
+            } else {
+                pointer.append(reference.getIndex());
+            }
+        }
+        return pointer.toString();
     }
 
     /** Messages of JAX-RS's own exceptions are generic ("HTTP 404 Not Found"); ours are written for clients. */

@@ -10,6 +10,13 @@ public @interface RestConfig {
     @AttributeDefinition(description = "Address of the server below CXF's servlet context (etc/org.apache.cxf.osgi.cfg)")
     String address() default "/";
 
+    @AttributeDefinition(description = "DEVELOPMENT ONLY: accept the caller's identity from the "
+            + "X-Raekoda-Dev-Caller header. Ignored when the profile is production.")
+    boolean developmentHeader() default false;
+
+    @AttributeDefinition(description = "development or production; production refuses every development shortcut")
+    String profile() default "production";
+
     @AttributeDefinition(description = "Path at which the OpenAPI document is announced to Swagger UI")
     String openApiPath() default "/api/openapi.json";
 }

@@ -15,6 +15,10 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.raekoda.api.application.ApplicationService;
+import org.raekoda.api.application.CriteriaService;
+import org.raekoda.api.application.OrganizationService;
+import org.raekoda.api.eservice.Catalogue;
 import org.raekoda.api.health.HealthService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +31,8 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
  * The platform's one JAX-RS server. Error mapping, JSON and the OpenAPI document are set up here,
  * once, for every resource, so that no resource can forget them.
  */
-@Component(immediate = true, configurationPid = "org.raekoda.rest", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(immediate = true, configurationPid = "org.raekoda.rest",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = RestConfig.class)
 public final class RestServer {
 
@@ -37,7 +42,18 @@ public final class RestServer {
     private final Server server;
 
     @Activate
-    public RestServer(@Reference HealthService health, RestConfig config) {
+    public RestServer(@Reference HealthService health, @Reference Catalogue catalogue,
+            @Reference ApplicationService applications, @Reference CriteriaService criteria,
+            @Reference OrganizationService organizations, RestConfig config) {
+        boolean development = DevelopmentIdentity.enabled(config);
+        if (config.developmentHeader() && !development) {
+            LOG.error("developmentHeader is set but the profile is {}: the development identity header stays off",
+                    config.profile());
+        } else if (development) {
+            LOG.warn("DEVELOPMENT identity: callers name themselves in the {} header. Never use this in production.",
+                    DevelopmentIdentity.HEADER);
+        }
+        Callers callers = new Callers(development);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // CXF discovers its extensions through the context class loader.
@@ -47,7 +63,11 @@ public final class RestServer {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(bus);
             factory.setAddress(config.address());
-            factory.setServiceBeans(List.of(new HealthResource(health)));
+            factory.setServiceBeans(List.of(new HealthResource(health),
+                    new ServicesResource(catalogue, organizations),
+                    new ApplicationsResource(applications, callers),
+                    new OfficerResource(applications, callers),
+                    new AdminResource(criteria, organizations, callers)));
             factory.setProviders(List.of(new JacksonJsonProvider(objectMapper()), new ProblemExceptionMapper()));
             factory.setFeatures(List.of(openApi(config)));
             server = factory.create();

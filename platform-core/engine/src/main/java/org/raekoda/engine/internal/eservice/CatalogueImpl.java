@@ -65,15 +65,17 @@ public final class CatalogueImpl implements Catalogue {
         tracker.open();
     }
 
-    /** For tests outside OSGi. */
-    CatalogueImpl(OrganizationStore store) {
+    /** Outside OSGi (tests, tools): definitions are added with {@link #add}. */
+    public CatalogueImpl(OrganizationStore store) {
         this.store = store;
         this.tracker = null;
     }
 
     @Deactivate
     void deactivate() {
-        tracker.close();
+        if (tracker != null) {
+            tracker.close();
+        }
     }
 
     private void register(Bundle bundle, String header) {
@@ -109,7 +111,7 @@ public final class CatalogueImpl implements Catalogue {
     }
 
     /** Puts a definition in the catalogue and keeps a copy in the database. */
-    void add(EServiceDefinition definition) {
+    public void add(EServiceDefinition definition) {
         EServiceDefinition previous = live.putIfAbsent(definition.id(), definition);
         if (previous != null && !previous.version().equals(definition.version())) {
             LOG.warn("E-service {} {} replaces version {}", definition.id(), definition.version(), previous.version());

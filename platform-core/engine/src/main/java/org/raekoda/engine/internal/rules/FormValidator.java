@@ -23,6 +23,9 @@ import org.raekoda.engine.internal.json.Json;
  */
 public final class FormValidator {
 
+    private static final Set<String> PROPERTY_KEYWORDS = Set.of("required", "additionalProperties",
+            "unevaluatedProperties", "dependentRequired");
+
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
             .pathType(com.networknt.schema.PathType.JSON_POINTER)
@@ -48,10 +51,10 @@ public final class FormValidator {
         factory.getSchema(schemaJson, config);
     }
 
-    /** A missing required property is reported at the property's own pointer, not at its parent. */
+    /** A missing or unknown property is reported at the property's own pointer, not at its parent. */
     private static String pointer(ValidationMessage message) {
         String at = message.getInstanceLocation().toString();
-        if ("required".equals(message.getType()) && message.getProperty() != null) {
+        if (PROPERTY_KEYWORDS.contains(message.getType()) && message.getProperty() != null) {
             return (at.equals("/") || at.isEmpty() ? "" : at) + "/" + message.getProperty();
         }
         return at.equals("/") ? "" : at;

@@ -1,0 +1,141 @@
+package org.raekoda.acceptance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.raekoda.api.application.ApplicationService;
+import org.raekoda.api.application.AutomationMode;
+import org.raekoda.api.application.Caller;
+import org.raekoda.api.application.CriteriaService;
+import org.raekoda.api.application.Organization;
+import org.raekoda.api.application.OrganizationService;
+import org.raekoda.api.eservice.LocalizedText;
+import org.raekoda.engine.internal.application.ApplicationServiceImpl;
+import org.raekoda.engine.internal.application.CriteriaServiceImpl;
+import org.raekoda.engine.internal.application.OrganizationServiceImpl;
+import org.raekoda.engine.internal.eservice.CatalogueImpl;
+import org.raekoda.engine.internal.eservice.DefinitionReader;
+import org.raekoda.engine.internal.rules.FormValidator;
+import org.raekoda.engine.internal.rules.RuleEngine;
+import org.raekoda.persistence.internal.JpaApplicationStore;
+import org.raekoda.persistence.internal.JpaOrganizationStore;
+import org.raekoda.persistence.internal.SchemaMigrator;
+import org.raekoda.persistence.internal.Transactions;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The real engine on the real stores on a real, fresh database: what runs in Karaf, wired by hand.
+ * Two municipalities offer the excavation e-service (from its own bundle's definition file).
+ */
+final class Platform implements AutoCloseable {
+
+    static final Caller PLATFORM_ADMIN = new Caller("root", null, java.util.Set.of(Caller.Role.PLATFORM_ADMIN),
+            org.raekoda.api.application.Channel.SERVICE_CENTRE);
+    static final Caller TARTU_ADMIN = Caller.admin("tartu-admin", "tartu");
+    static final Caller RIGA_ADMIN = Caller.admin("riga-admin", "riga");
+    static final Caller TARTU_OFFICER = Caller.officer("tartu-officer", "tartu");
+
+    private static EmbeddedPostgres postgres;
+
+    final String kind;
+    final DataSource dataSource;
+    final ApplicationService applications;
+    final CriteriaService criteria;
+    final OrganizationService organizations;
+    private final EntityManagerFactory entityManagers;
+
+    private Platform(String kind, DataSource dataSource) throws Exception {
+        this.kind = kind;
+        this.dataSource = dataSource;
+        SchemaMigrator.migrate(dataSource);
+        entityManagers = Persistence.createEntityManagerFactory("raekoda",
+                Map.of("javax.persistence.nonJtaDataSource", dataSource));
+        Transactions tx = transactions(entityManagers);
+        JpaApplicationStore applicationStore = new JpaApplicationStore(tx);
+        JpaOrganizationStore organizationStore = new JpaOrganizationStore(tx);
+        CatalogueImpl catalogue = new CatalogueImpl(organizationStore);
+        catalogue.add(excavation());
+        applications = new ApplicationServiceImpl(catalogue, applicationStore, organizationStore, new RuleEngine(),
+                new FormValidator(), Clock.systemUTC());
+        criteria = new CriteriaServiceImpl(catalogue, applicationStore, organizationStore, new RuleEngine());
+        organizations = new OrganizationServiceImpl(organizationStore, catalogue);
+        for (String id : new String[] {"tartu", "riga"}) {
+            organizations.save(PLATFORM_ADMIN, new Organization(id, Organization.Kind.MUNICIPALITY, LocalizedText.of(id)));
+            organizations.enable(PLATFORM_ADMIN, id, "excavation", true, AutomationMode.AUTOMATIC);
+        }
+    }
+
+    static Platform on(String kind) throws Exception {
+        return new Platform(kind, kind.equals("PostgreSQL") ? freshPostgres() : freshH2());
+    }
+
+    @Override
+    public void close() {
+        entityManagers.close();
+    }
+
+    static org.raekoda.api.eservice.EServiceDefinition excavation() throws IOException {
+        ClassLoader loader = Platform.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream("OSGI-INF/raekoda/excavation.json")) {
+            return new DefinitionReader().read(in, file -> loader.getResource("OSGI-INF/raekoda/" + file));
+        }
+    }
+
+    private static Transactions transactions(EntityManagerFactory factory) {
+        return new Transactions() {
+            @Override
+            public <R> R inTransaction(Function<EntityManager, R> work) {
+                EntityManager em = factory.createEntityManager();
+                try {
+                    em.getTransaction().begin();
+                    R result = work.apply(em);
+                    em.getTransaction().commit();
+                    return result;
+                } finally {
+                    if (em.getTransaction().isActive()) {
+                        em.getTransaction().rollback();
+                    }
+                    em.close();
+                }
+            }
+        };
+    }
+
+    private static synchronized DataSource freshPostgres() throws Exception {
+        if (postgres == null) {
+            postgres = EmbeddedPostgres.builder().start();
+        }
+        String name = "raekoda_" + System.nanoTime();
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return postgres.getDatabase("postgres", name);
+    }
+
+    private static DataSource freshH2() {
+        try {
+            Path folder = Files.createTempDirectory("raekoda-h2");
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:file:" + folder.resolve("raekoda") + ";DB_CLOSE_ON_EXIT=FALSE");
+            h2.setUser("raekoda");
+            h2.setPassword("raekoda");
+            return h2;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.raekoda.rest.internal;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+import org.raekoda.api.application.Caller;
+import org.raekoda.api.application.Caller.Role;
+import org.raekoda.api.application.Channel;
+
+/**
+ * A clearly marked development shortcut until e-ID login (OpenID Connect) lands: the caller names
+ * themselves in a header, {@code X-Raekoda-Dev-Caller: subject=alice; roles=APPLICANT; organization=tartu}.
+ * It works only when {@code developmentHeader=true} and the profile is not {@code production}; in the
+ * production profile it is off whatever else is configured.
+ */
+final class DevelopmentIdentity {
+
+    static final String HEADER = "X-Raekoda-Dev-Caller";
+
+    private DevelopmentIdentity() {
+    }
+
+    static boolean enabled(RestConfig config) {
+        return config.developmentHeader() && !"production".equalsIgnoreCase(config.profile().trim());
+    }
+
+    /** The caller the header names, or null when the header is absent or malformed. */
+    static Caller parse(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String subject = null;
+        String organization = null;
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String part : header.split(";")) {
+            String[] pair = part.trim().split("=", 2);
+            if (pair.length != 2) {
+                return null;
+            }
+            String value = pair[1].trim();
+            switch (pair[0].trim().toLowerCase(Locale.ROOT)) {
+                case "subject" -> subject = value;
+                case "organization" -> organization = value.isEmpty() ? null : value;
+                case "roles" -> {
+                    for (String role : value.split(",")) {
+                        try {
+                            roles.add(Role.valueOf(role.trim().toUpperCase(Locale.ROOT)));
+                        } catch (IllegalArgumentException e) {
+                            return null;
+                        }
+                    }
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        if (subject == null || subject.isBlank() || roles.isEmpty()) {
+            return null;
+        }
+        Channel channel = roles.contains(Role.OFFICER) || roles.contains(Role.ADMIN) ? Channel.SERVICE_CENTRE
+                : Channel.SELF_SERVICE;
+        return new Caller(subject, organization, roles, channel);
+    }
+}

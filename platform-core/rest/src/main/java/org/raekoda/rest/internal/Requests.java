@@ -1,0 +1,59 @@
+package org.raekoda.rest.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.raekoda.api.application.AutomationMode;
+import org.raekoda.api.application.OfficerDecision;
+import org.raekoda.api.eservice.Criterion;
+import org.raekoda.api.eservice.LocalizedText;
+
+/** The JSON bodies the API accepts. Unknown fields are refused, so a misspelt field is never silently lost. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    /** POST /v1/applications */
+    record SubmitBody(String organization, String service, Map<String, Object> form, Map<String, Object> location) {
+    }
+
+    /** POST /v1/applications/{id}/decision */
+    record DecisionBody(OfficerDecision.Action action, String reason, Long version) {
+    }
+
+    /** POST /v1/applications/{id}/assign */
+    record AssignBody(String assignee) {
+    }
+
+    /** POST /v1/applications/{id}/answer */
+    record AnswerBody(Map<String, Object> form) {
+    }
+
+    /** One criterion as written by an administrator. */
+    record CriterionBody(String id, Map<String, String> title, String value, String test, Object limit,
+            Map<String, String> legalBasis) {
+
+        Criterion toCriterion() {
+            return new Criterion(id, new LocalizedText(title == null ? Map.of() : title), value, test, limit,
+                    legalBasis == null ? null : new LocalizedText(legalBasis));
+        }
+
+        static CriterionBody of(Criterion criterion) {
+            return new CriterionBody(criterion.id(), criterion.title().texts(), criterion.value(), criterion.test(),
+                    criterion.limit(), criterion.legalBasis().texts());
+        }
+    }
+
+    /** PUT /v1/municipalities/{m}/services/{id}/criteria and the dry run */
+    record CriteriaBody(AutomationMode mode, List<CriterionBody> criteria) {
+    }
+
+    /** PUT /v1/organizations/{id} */
+    record OrganizationBody(String kind, Map<String, String> name) {
+    }
+
+    /** PUT /v1/municipalities/{m}/services/{id} */
+    record OfferBody(Boolean enabled, AutomationMode mode) {
+    }
+}

@@ -1,0 +1,150 @@
+package org.raekoda.rest.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.raekoda.api.application.Application;
+import org.raekoda.api.application.AutomationMode;
+import org.raekoda.api.application.Caller;
+import org.raekoda.api.application.CriterionResult;
+import org.raekoda.api.application.Decision;
+import org.raekoda.api.application.Evaluation;
+import org.raekoda.api.application.QueueItem;
+import org.raekoda.api.eservice.EServiceDefinition;
+import org.raekoda.api.eservice.LocalizedText;
+
+/** The JSON shapes of the API: what callers see, in their language. */
+final class Views {
+
+    private static final ObjectMapper JSON = RestServer.objectMapper();
+
+    private Views() {
+    }
+
+    record ServiceSummary(String id, String version, String owner, String title, String description,
+            Map<String, String> titles, String geometry, boolean locationRequired) {
+    }
+
+    record PhaseView(String id, String title, int deadlineWorkingDays, String role) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ServiceDetail(String id, String version, String owner, String title, String description,
+            Map<String, String> titles, String geometry, boolean locationRequired, String feeCurrency,
+            List<PhaseView> workflow, JsonNode formSchema, JsonNode uiHints) {
+    }
+
+    static ServiceSummary summary(EServiceDefinition service, List<Locale> languages) {
+        return new ServiceSummary(service.id(), service.version(), service.owner().name(),
+                service.title().in(languages), service.description().in(languages), service.title().texts(),
+                service.location().geometry() == null ? null : service.location().geometry().geoJsonType(),
+                service.location().required());
+    }
+
+    static ServiceDetail detail(EServiceDefinition service, List<Locale> languages) {
+        List<PhaseView> phases = service.workflow().stream().map(p -> new PhaseView(p.id(),
+                p.title() == null ? p.id() : p.title().in(languages), p.deadlineWorkingDays(), p.role())).toList();
+        return new ServiceDetail(service.id(), service.version(), service.owner().name(), service.title().in(languages),
+                service.description().in(languages), service.title().texts(),
+                service.location().geometry() == null ? null : service.location().geometry().geoJsonType(),
+                service.location().required(), service.fee().currency(), phases, tree(service.formSchema()),
+                tree(service.uiHints()));
+    }
+
+    /**
+     * One criterion's outcome, for the applicant: what was checked, the value seen, the limit, whether it
+     * passed, and the rule it comes from.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record ExplanationLine(String criterion, String title, Object value, Object limit, boolean passed, String note,
+            String legalBasis) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DecisionView(String outcome, boolean automatic, String mode, String verdict, String rulesetHash,
+            String reason, String decidedBy, String decidedAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ApplicationView(String id, String organization, String service, String serviceVersion, String state,
+            Map<String, Object> form, Map<String, Object> location, String fee, String currency, String phase,
+            String assignee, String deadline, String validUntil, long version, String submittedAt,
+            List<DecisionView> decisions, String verdict, List<ExplanationLine> explanation) {
+    }
+
+    /**
+     * The rules' verdict and explanation are shown to the applicant in automatic mode, to officers in
+     * suggest and automatic modes, and to nobody here in shadow mode (admins compare them in a dry run).
+     */
+    static ApplicationView application(Application application, Caller caller, List<Locale> languages) {
+        Decision rules = null;
+        for (Decision decision : application.decisions()) {
+            if (decision.evaluation() != null) {
+                rules = decision;
+            }
+        }
+        boolean officer = caller.has(Caller.Role.OFFICER) && caller.actsFor(application.organization());
+        boolean show = rules != null && (rules.mode() == AutomationMode.AUTOMATIC
+                || officer && rules.mode() == AutomationMode.SUGGEST);
+        List<DecisionView> decisions = new ArrayList<>();
+        for (Decision decision : application.decisions()) {
+            boolean hideVerdict = decision.evaluation() != null && !show;
+            if (hideVerdict && !decision.automatic()) {
+                continue;
+            }
+            decisions.add(new DecisionView(decision.outcome().name(), decision.automatic(),
+                    decision.mode() == null ? null : decision.mode().name(),
+                    hideVerdict || decision.evaluation() == null ? null : decision.evaluation().verdict().name(),
+                    hideVerdict || decision.evaluation() == null ? null : decision.evaluation().rulesetHash(),
+                    decision.reason().isEmpty() ? null : decision.reason(), decision.decidedBy(),
+                    decision.decidedAt().toString()));
+        }
+        Evaluation evaluation = show ? rules.evaluation() : null;
+        return new ApplicationView(application.id(), application.organization(), application.service(),
+                application.serviceVersion(), application.state().name(), application.form(), application.location(),
+                application.fee().toPlainString(), application.currency(), application.phase(), application.assignee(),
+                str(application.deadline()), str(application.validUntil()), application.version(),
+                application.submittedAt().toString(), decisions,
+                evaluation == null ? null : evaluation.verdict().name(),
+                evaluation == null ? null : explanation(evaluation, languages));
+    }
+
+    static List<ExplanationLine> explanation(Evaluation evaluation, List<Locale> languages) {
+        List<ExplanationLine> lines = new ArrayList<>();
+        for (CriterionResult result : evaluation.results()) {
+            lines.add(new ExplanationLine(result.criterion(), new LocalizedText(result.title()).in(languages),
+                    result.value(), result.limit(), result.passed(), result.note(),
+                    result.legalBasis() == null ? null : new LocalizedText(result.legalBasis()).in(languages)));
+        }
+        return lines;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record QueueView(ApplicationView application, boolean overdue, String suggestion) {
+    }
+
+    static QueueView queueItem(QueueItem item, Caller caller, List<Locale> languages) {
+        return new QueueView(application(item.application(), caller, languages), item.overdue(),
+                item.suggestion() == null ? null : item.suggestion().name());
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
