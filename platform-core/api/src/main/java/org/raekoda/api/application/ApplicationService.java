@@ -41,6 +41,12 @@ public interface ApplicationService {
      */
     List<QueueItem> queue(Caller officer, String service, String phase);
 
+    /**
+     * Officers: the organization's applications, optionally of one e-service and in one state, soonest
+     * deadline first.
+     */
+    List<Application> search(Caller officer, String service, ApplicationState state);
+
     /** The audit trail of one application, oldest first. */
     List<AuditEntry> audit(Caller caller, String applicationId);
 }

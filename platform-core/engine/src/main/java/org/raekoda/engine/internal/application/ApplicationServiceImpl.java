@@ -256,6 +256,16 @@ public final class ApplicationServiceImpl implements ApplicationService {
     }
 
     @Override
+    public List<Application> search(Caller officer, String service, ApplicationState state) {
+        if (!officer.has(Role.OFFICER) || officer.organization() == null) {
+            throw ApplicationException.forbidden("only officers of an organization search its applications");
+        }
+        List<String> states = state != null ? List.of(state.name())
+                : java.util.Arrays.stream(ApplicationState.values()).map(Enum::name).toList();
+        return applications.inStates(officer.organization(), states, service, null).stream().map(this::load).toList();
+    }
+
+    @Override
     public List<AuditEntry> audit(Caller caller, String applicationId) {
         forOfficer(caller, applicationId);
         return applications.audit(applicationId).stream().map(Rows::audit).toList();

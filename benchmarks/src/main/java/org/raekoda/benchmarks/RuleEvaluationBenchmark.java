@@ -1,0 +1,83 @@
+package org.raekoda.benchmarks;
+
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.raekoda.api.application.Evaluation;
+import org.raekoda.api.application.ApplicationException.FieldError;
+import org.raekoda.api.eservice.EServiceDefinition;
+import org.raekoda.engine.internal.eservice.DefinitionReader;
+import org.raekoda.engine.internal.rules.FormValidator;
+import org.raekoda.engine.internal.rules.RuleEngine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What the engine spends on one application before it touches the database: the excavation
+ * e-service's four criteria in the JEXL sandbox, and the form's JSON Schema validation.
+ * Baseline: the same four comparisons written directly in Java.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class RuleEvaluationBenchmark {
+
+    private final RuleEngine rules = new RuleEngine();
+    private final FormValidator forms = new FormValidator();
+    private EServiceDefinition excavation;
+    private Map<String, Object> facts;
+    private Map<String, Object> form;
+    private JsonNode formTree;
+
+    @Setup
+    public void setUp() throws Exception {
+        ClassLoader loader = getClass().getClassLoader();
+        try (InputStream in = loader.getResourceAsStream("OSGI-INF/raekoda/excavation.json")) {
+            excavation = new DefinitionReader().read(in, file -> loader.getResource("OSGI-INF/raekoda/" + file));
+        }
+        form = new HashMap<>();
+        form.put("address", "Rüütli 1, Tartu");
+        form.put("purpose", "water");
+        form.put("areaSquareMetres", 6);
+        form.put("depthMetres", 1.2);
+        form.put("startDate", "2026-12-01");
+        form.put("durationDays", 3);
+        form.put("trafficImpact", "none");
+        facts = Map.of("form", form, "location", Map.of(), "registry", Map.of());
+        formTree = FormValidator.tree(form);
+    }
+
+    @Benchmark
+    public Evaluation criteriaInSandbox() {
+        return rules.evaluate(excavation.criteria(), facts);
+    }
+
+    @Benchmark
+    public List<FieldError> formSchemaValidation() {
+        return forms.validate("excavation@1.0.0", excavation.formSchema(), formTree, "/form");
+    }
+
+    @Benchmark
+    public boolean baselinePlainJava() {
+        return ((Number) form.get("areaSquareMetres")).doubleValue() <= 20
+                && ((Number) form.get("depthMetres")).doubleValue() <= 1.5
+                && ((Number) form.get("durationDays")).intValue() <= 10
+                && "none".equals(form.get("trafficImpact"));
+    }
+}

@@ -1,0 +1,234 @@
+package org.raekoda.benchmarks;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Submissions per second with automatic issuance through the HTTP API of the real distribution on
+ * PostgreSQL, beside the rate at which the same PostgreSQL accepts the same rows written directly with
+ * JDBC (one application, one decision, two audit lines per submission, one transaction each), in the
+ * same run. Loopback only; bounded in time.
+ *
+ * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar org.raekoda.benchmarks.SubmissionLoad
+ * <distribution.tar.gz> <excavation bundle jar> [clients] [seconds]}
+ */
+public final class SubmissionLoad {
+
+    private static final String FORM = "{\"address\":\"Rüütli 1, Tartu\",\"purpose\":\"water\",\"areaSquareMetres\":6,"
+            + "\"depthMetres\":1.2,\"startDate\":\"2026-12-01\",\"durationDays\":3,\"trafficImpact\":\"none\"}";
+    private static final String LOCATION = "{\"type\":\"Polygon\",\"coordinates\":[[[26.72,58.38],[26.73,58.38],"
+            + "[26.73,58.39],[26.72,58.38]]]}";
+
+    public static void main(String[] args) throws Exception {
+        Path archive = Path.of(args[0]);
+        Path permit = Path.of(args[1]);
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        int pgPort = freePort();
+        int httpPort = freePort();
+        Path home = Files.createTempDirectory("raekoda-load");
+        run(home, "tar", "xzf", archive.toString(), "-C", home.toString(), "--strip-components=1");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(pgPort).start()) {
+            ProcessBuilder karaf = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
+                    .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());
+            karaf.environment().put("RAEKODA_DB_DRIVER", "org.postgresql.Driver");
+            karaf.environment().put("RAEKODA_DB_URL", "jdbc:postgresql://localhost:" + pgPort + "/postgres");
+            karaf.environment().put("RAEKODA_DB_USER", "postgres");
+            karaf.environment().put("RAEKODA_DB_PASSWORD", "postgres");
+            karaf.environment().put("RAEKODA_HTTP_PORT", String.valueOf(httpPort));
+            karaf.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            Process process = karaf.start();
+            try {
+                String base = "http://localhost:" + httpPort + "/api/v1";
+                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                waitFor(http, base + "/health");
+                Files.copy(permit, home.resolve("deploy").resolve(permit.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                waitFor(http, base + "/services/excavation");
+                expect(send(http, "PUT", base + "/organizations/tartu",
+                        "{\"kind\":\"MUNICIPALITY\",\"name\":{\"en\":\"Tartu\"}}", "subject=root; roles=PLATFORM_ADMIN", null), 200);
+                expect(send(http, "PUT", base + "/municipalities/tartu/services/excavation", "{\"mode\":\"AUTOMATIC\"}",
+                        "subject=mari; roles=ADMIN; organization=tartu", null), 200);
+
+                String body = "{\"organization\":\"tartu\",\"service\":\"excavation\",\"form\":" + FORM + ",\"location\":"
+                        + LOCATION + "}";
+                load(clients, 5, () -> expect(send(http, "POST", base + "/applications", body, "subject=warmup; roles=APPLICANT",
+                        UUID.randomUUID().toString()), 201));
+                double api = load(clients, seconds, () -> {
+                    HttpResponse<String> response = send(http, "POST", base + "/applications", body,
+                            "subject=load-" + Thread.currentThread().getId() + "; roles=APPLICANT", UUID.randomUUID().toString());
+                    expect(response, 201);
+                    if (!response.body().contains("\"state\":\"ISSUED\"")) {
+                        throw new IllegalStateException("not issued automatically: " + response.body());
+                    }
+                });
+                DataSource database = postgres.getPostgresDatabase();
+                double raw = load(clients, seconds, () -> insertDirectly(database));
+                System.out.printf("clients %d, %d s each%n", clients, seconds);
+                System.out.printf("HTTP API, automatic issuance: %.1f submissions/s%n", api);
+                System.out.printf("raw JDBC, same rows:          %.1f submissions/s%n", raw);
+                System.out.printf("platform / raw:               %.1f %%%n", 100 * api / raw);
+            } finally {
+                process.descendants().forEach(ProcessHandle::destroy);
+                process.destroy();
+                process.waitFor();
+            }
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs the step from {@code clients} threads for {@code seconds}; returns completed steps per second. */
+    private static double load(int clients, int seconds, Step step) throws Exception {
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < clients; i++) {
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    step.run();
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        return done.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void insertDirectly(DataSource database) throws Exception {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement application = connection.prepareStatement("insert into application (id, organization_id,"
+                    + " service_id, service_version, applicant, state, form_json, location_json, fee, currency, phase,"
+                    + " assignee, deadline, valid_until, row_version, submitted_at, updated_at, idempotency_key)"
+                    + " values (?,?,?,?,?,?,?,?,?,?,null,null,null,?,1,?,?,?)");
+                    PreparedStatement decision = connection.prepareStatement("insert into decision (id, application_id,"
+                            + " outcome, automation_mode, automatic, verdict, ruleset_hash, evaluation_json, reason,"
+                            + " decided_by, decided_at) values (?,?,?,?,?,?,?,?,?,?,?)");
+                    PreparedStatement audit = connection.prepareStatement("insert into audit_event (application_id, seq,"
+                            + " organization_id, at, actor, channel, action, from_state, to_state, detail)"
+                            + " values (?,?,?,?,?,?,?,?,?,?)")) {
+                application.setString(1, id);
+                application.setString(2, "tartu");
+                application.setString(3, "excavation");
+                application.setString(4, "1.0.0");
+                application.setString(5, "raw-" + Thread.currentThread().getId());
+                application.setString(6, "ISSUED");
+                application.setString(7, FORM);
+                application.setString(8, LOCATION);
+                application.setBigDecimal(9, new BigDecimal("26.00"));
+                application.setString(10, "EUR");
+                application.setObject(11, LocalDate.now().plusDays(10));
+                application.setTimestamp(12, Timestamp.from(now));
+                application.setTimestamp(13, Timestamp.from(now));
+                application.setString(14, UUID.randomUUID().toString());
+                application.executeUpdate();
+                decision.setString(1, UUID.randomUUID().toString());
+                decision.setString(2, id);
+                decision.setString(3, "ISSUED");
+                decision.setString(4, "AUTOMATIC");
+                decision.setBoolean(5, true);
+                decision.setString(6, "ISSUE");
+                decision.setString(7, "0".repeat(64));
+                decision.setString(8, "{\"inputs\":{\"form\":" + FORM + "},\"results\":[]}");
+                decision.setString(9, "");
+                decision.setString(10, "raekoda");
+                decision.setTimestamp(11, Timestamp.from(now));
+                decision.executeUpdate();
+                for (int seq = 1; seq <= 2; seq++) {
+                    audit.setString(1, id);
+                    audit.setInt(2, seq);
+                    audit.setString(3, "tartu");
+                    audit.setTimestamp(4, Timestamp.from(now));
+                    audit.setString(5, "raw");
+                    audit.setString(6, "SELF_SERVICE");
+                    audit.setString(7, seq == 1 ? "submitted" : "issued");
+                    audit.setString(8, "SUBMITTED");
+                    audit.setString(9, "ISSUED");
+                    audit.setString(10, "");
+                    audit.executeUpdate();
+                }
+            }
+            connection.commit();
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient http, String method, String url, String body, String caller,
+            String key) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("X-Raekoda-Dev-Caller", caller)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static void waitFor(HttpClient http, String url) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Karaf is still starting
+            }
+            Thread.sleep(200); // a load generator's own start-up wait, not a test
+        }
+        throw new IllegalStateException(url + " did not answer 200 within 120 s");
+    }
+
+    private static void run(Path directory, String... command) throws Exception {
+        if (new ProcessBuilder(command).directory(directory.toFile()).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package org.raekoda.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumSet;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The core's REST API over HTTP in the real distribution (embedded H2): an e-service installed as a
+ * feature, a municipality that offers it, automatic issuance in the POST's own response, review with
+ * an explanation, RFC 9457 errors with JSON Pointers, idempotent submission, 401 without identity.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class CoreApiIT {
+
+    private static final String PORT_PROPERTY = "raekoda.test.httpPort";
+    private static final String ROOT = "subject=root; roles=PLATFORM_ADMIN";
+    private static final String TARTU_ADMIN = "subject=mari; roles=ADMIN,OFFICER; organization=tartu";
+    private static final String ALICE = "subject=alice; roles=APPLICANT";
+    private static final String SMALL_WORKS = "{\"address\":\"Rüütli 1, Tartu\",\"purpose\":\"water\","
+            + "\"areaSquareMetres\":6,\"depthMetres\":1.2,\"startDate\":\"2026-12-01\",\"durationDays\":3,"
+            + "\"trafficImpact\":\"none\"}";
+    private static final String POLYGON = "{\"type\":\"Polygon\",\"coordinates\":[[[26.72,58.38],[26.73,58.38],"
+            + "[26.73,58.39],[26.72,58.38]]]}";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    private FeaturesService features;
+
+    @Configuration
+    public Option[] configuration() {
+        String httpPort = String.valueOf(FreePorts.next());
+        return new Option[] {
+            karafDistributionConfiguration()
+                    .frameworkUrl(new File(System.getProperty("raekoda.distribution.archive")).toURI().toString())
+                    .karafVersion(System.getProperty("raekoda.karaf.version"))
+                    .name("Raekoda")
+                    .unpackDirectory(new File("target/exam"))
+                    .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevelOption.LogLevel.WARN),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(FreePorts.next())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(FreePorts.next())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(FreePorts.next())),
+            mavenBundle("org.hamcrest", "hamcrest", "2.2"),
+            mavenBundle("org.awaitility", "awaitility", System.getProperty("raekoda.awaitility.version")),
+            systemProperty(PORT_PROPERTY).value(httpPort),
+        };
+    }
+
+    @Before
+    public void excavationIsInstalledAndOfferedByTartu() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", "/api/v1/health", null, null, null).statusCode() == 200);
+        if (!features.isInstalled(features.getFeature("raekoda-permit-excavation"))) {
+            features.installFeature("raekoda-permit-excavation", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> send("GET", "/api/v1/services/excavation", null, null, null).statusCode() == 200);
+        assertEquals(200, send("PUT", "/api/v1/organizations/tartu",
+                "{\"kind\":\"MUNICIPALITY\",\"name\":{\"en\":\"Tartu\",\"et\":\"Tartu linn\"}}", ROOT, null).statusCode());
+        assertEquals(200, send("PUT", "/api/v1/municipalities/tartu/services/excavation", "{\"mode\":\"AUTOMATIC\"}",
+                TARTU_ADMIN, null).statusCode());
+    }
+
+    @Test
+    public void catalogueSpeaksTheCallersLanguageAndFiltersByMunicipality() throws Exception {
+        HttpResponse<String> estonian = send("GET", "/api/v1/services?municipality=tartu", null, null, "et");
+        assertEquals(200, estonian.statusCode());
+        assertTrue(estonian.body(), estonian.body().contains("\"title\":\"Kaevaluba\""));
+        JsonNode detail = JSON.readTree(send("GET", "/api/v1/services/excavation", null, null, "sv").body());
+        assertEquals("Grävningstillstånd", detail.path("title").asText());
+        assertEquals("https://json-schema.org/draft/2020-12/schema", detail.path("formSchema").path("$schema").asText());
+        assertEquals("Polygon", detail.path("geometry").asText());
+    }
+
+    @Test
+    public void anApplicationMeetingTheCriteriaIsIssuedInThePostsResponse() throws Exception {
+        HttpResponse<String> response = submit(SMALL_WORKS, "issue-1");
+        assertEquals(response.body(), 201, response.statusCode());
+        JsonNode application = JSON.readTree(response.body());
+        assertEquals("ISSUED", application.path("state").asText());
+        assertEquals("ISSUE", application.path("verdict").asText());
+        assertEquals(4, application.path("explanation").size());
+        String location = response.headers().firstValue("Location").orElse("");
+        assertTrue(location, location.endsWith("/api/v1/applications/" + application.path("id").asText()));
+
+        HttpResponse<String> again = submit(SMALL_WORKS, "issue-1");
+        assertEquals(application.path("id").asText(), JSON.readTree(again.body()).path("id").asText());
+
+        HttpResponse<String> withdraw = send("POST", "/api/v1/applications/" + application.path("id").asText()
+                + "/withdraw", "{}", ALICE, null);
+        assertEquals(409, withdraw.statusCode());
+        assertEquals("application/problem+json", withdraw.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(withdraw.body(), withdraw.body().contains("ISSUED"));
+    }
+
+    @Test
+    public void oneThatFailsGoesToReviewWithTheFailingCriteriaExplained() throws Exception {
+        String deep = SMALL_WORKS.replace("\"depthMetres\":1.2", "\"depthMetres\":2.5");
+        JsonNode application = JSON.readTree(submit(deep, null).body());
+        assertEquals("IN_REVIEW", application.path("state").asText());
+        JsonNode shallow = null;
+        for (JsonNode line : application.path("explanation")) {
+            if (line.path("criterion").asText().equals("shallow")) {
+                shallow = line;
+            }
+        }
+        assertFalse(shallow.path("passed").asBoolean());
+        assertEquals(2.5, shallow.path("value").asDouble(), 0.0);
+        assertEquals(1.5, shallow.path("limit").asDouble(), 0.0);
+
+        HttpResponse<String> queue = send("GET", "/api/v1/officer/queue?service=excavation", null, TARTU_ADMIN, null);
+        assertEquals(200, queue.statusCode());
+        assertTrue(queue.body().contains(application.path("id").asText()));
+    }
+
+    @Test
+    public void anInvalidFormIsA400ProblemWithJsonPointers() throws Exception {
+        String invalid = SMALL_WORKS.replace("\"depthMetres\":1.2", "\"depthMetres\":-1").replace("\"address\":\"Rüütli 1, Tartu\",", "");
+        HttpResponse<String> response = submit(invalid, null);
+        assertEquals(400, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonNode problem = JSON.readTree(response.body());
+        String pointers = problem.path("errors").toString();
+        assertTrue(pointers, pointers.contains("\"/form/address\""));
+        assertTrue(pointers, pointers.contains("\"/form/depthMetres\""));
+
+        HttpResponse<String> unknownField = send("POST", "/api/v1/applications",
+                "{\"organization\":\"tartu\",\"service\":\"excavation\",\"colour\":\"red\"}", ALICE, null);
+        assertEquals(400, unknownField.statusCode());
+        assertTrue(unknownField.body(), unknownField.body().contains("\"/colour\""));
+
+        HttpResponse<String> notJson = send("POST", "/api/v1/applications", "{not json", ALICE, null);
+        assertEquals(400, notJson.statusCode());
+        assertFalse(notJson.body().contains("Exception"));
+    }
+
+    @Test
+    public void withoutAnIdentityTheApiAnswers401() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/v1/applications", null, null, null);
+        assertEquals(401, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    private static HttpResponse<String> submit(String form, String key) throws Exception {
+        String body = "{\"organization\":\"tartu\",\"service\":\"excavation\",\"form\":" + form + ",\"location\":"
+                + POLYGON + "}";
+        HttpRequest.Builder request = request("POST", "/api/v1/applications", body, ALICE, null);
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String caller, String language)
+            throws Exception {
+        return HttpClient.newHttpClient().send(request(method, path, body, caller, language).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(String method, String path, String body, String caller, String language) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + Integer.getInteger(PORT_PROPERTY) + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (caller != null) {
+            request.header("X-Raekoda-Dev-Caller", caller);
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        return request;
+    }
+}
