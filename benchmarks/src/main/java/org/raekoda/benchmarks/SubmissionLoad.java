@@ -45,8 +45,8 @@ public final class SubmissionLoad {
             + "[26.73,58.39],[26.72,58.38]]]}";
 
     public static void main(String[] args) throws Exception {
-        Path archive = Path.of(args[0]);
-        Path permit = Path.of(args[1]);
+        Path archive = Path.of(args[0]).toAbsolutePath();
+        Path permit = Path.of(args[1]).toAbsolutePath();
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         int pgPort = freePort();

@@ -33,6 +33,8 @@ import org.raekoda.api.application.QueueItem;
 import org.raekoda.api.application.Submission;
 import org.raekoda.api.application.Verdict;
 import org.raekoda.api.eservice.Criterion;
+import org.raekoda.engine.internal.application.CriteriaFileConfig;
+import org.raekoda.engine.internal.application.CriteriaFiles;
 
 /** The acceptance points of the core issue, on PostgreSQL and on the embedded H2 default. */
 class CoreAcceptanceTest {
@@ -127,6 +129,63 @@ class CoreAcceptanceTest {
                     () -> platform.criteria.update(Platform.RIGA_ADMIN, "tartu", "excavation", tartus, null),
                     "an administrator changes only their own organization's criteria");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PostgreSQL", "H2"})
+    void aCriteriaFileInConfigAdminOverridesLikeTheAdminApi(String database) throws Exception {
+        try (Platform platform = Platform.on(database)) {
+            Map<String, Object> form = with("durationDays", 20);
+            assertEquals(ApplicationState.IN_REVIEW, submit(platform, "riga", form, null).state());
+            String criteria = "[{\"id\":\"short\",\"title\":{\"en\":\"Short\"},\"value\":\"form.durationDays\","
+                    + "\"test\":\"value <= limit\",\"limit\":30,\"legalBasis\":{\"en\":\"Riga rules\"}}]";
+
+            new CriteriaFiles(platform.organizationStore, criteriaFile("riga", "excavation", "AUTOMATIC", criteria));
+
+            Application issued = submit(platform, "riga", form, null);
+            assertEquals(ApplicationState.ISSUED, issued.state());
+            assertEquals(1, issued.latestEvaluation().results().size(), "Riga's own single criterion");
+            assertEquals(ApplicationState.IN_REVIEW, submit(platform, "tartu", form, null).state());
+
+            new CriteriaFiles(platform.organizationStore, criteriaFile("riga", "excavation", "", "[{\"id\":\"x\","
+                    + "\"title\":{\"en\":\"X\"},\"value\":\"new('java.io.File', '/')\",\"test\":\"true\",\"limit\":null}]"));
+            assertEquals(1, platform.criteria.ruleSet(Platform.RIGA_ADMIN, "riga", "excavation").criteria().size(),
+                    "a file whose expressions leave the sandbox is refused and changes nothing");
+        }
+    }
+
+    private static CriteriaFileConfig criteriaFile(String organization, String service, String mode, String criteria) {
+        return new CriteriaFileConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return CriteriaFileConfig.class;
+            }
+
+            @Override
+            public String organization() {
+                return organization;
+            }
+
+            @Override
+            public String service() {
+                return service;
+            }
+
+            @Override
+            public String mode() {
+                return mode;
+            }
+
+            @Override
+            public String criteria() {
+                return criteria;
+            }
+
+            @Override
+            public String criteriaFile() {
+                return "";
+            }
+        };
     }
 
     @ParameterizedTest(name = "{0}")

@@ -55,6 +55,7 @@ final class Platform implements AutoCloseable {
     final ApplicationService applications;
     final CriteriaService criteria;
     final OrganizationService organizations;
+    final JpaOrganizationStore organizationStore;
     private final EntityManagerFactory entityManagers;
 
     private Platform(String kind, DataSource dataSource) throws Exception {
@@ -65,7 +66,7 @@ final class Platform implements AutoCloseable {
                 Map.of("javax.persistence.nonJtaDataSource", dataSource));
         Transactions tx = transactions(entityManagers);
         JpaApplicationStore applicationStore = new JpaApplicationStore(tx);
-        JpaOrganizationStore organizationStore = new JpaOrganizationStore(tx);
+        organizationStore = new JpaOrganizationStore(tx);
         CatalogueImpl catalogue = new CatalogueImpl(organizationStore);
         catalogue.add(excavation());
         applications = new ApplicationServiceImpl(catalogue, applicationStore, organizationStore, new RuleEngine(),

@@ -7,7 +7,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -26,7 +28,13 @@ public final class FormValidator {
     private static final Set<String> PROPERTY_KEYWORDS = Set.of("required", "additionalProperties",
             "unevaluatedProperties", "dependentRequired");
 
-    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /** 2020-12, plus our annotation for translated titles and help texts, which validates nothing. */
+    private static final JsonMetaSchema META_SCHEMA = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+            .keyword(new NonValidationKeyword("x-i18n"))
+            .build();
+
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.metaSchema(META_SCHEMA));
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
             .pathType(com.networknt.schema.PathType.JSON_POINTER)
             .formatAssertionsEnabled(true)
