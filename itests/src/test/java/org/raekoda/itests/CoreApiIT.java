@@ -4,14 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +21,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
@@ -44,7 +36,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ExamReactorStrategy(PerClass.class)
 public class CoreApiIT {
 
-    private static final String PORT_PROPERTY = "raekoda.test.httpPort";
     private static final String ROOT = "subject=root; roles=PLATFORM_ADMIN";
     private static final String TARTU_ADMIN = "subject=mari; roles=ADMIN,OFFICER; organization=tartu";
     private static final String ALICE = "subject=alice; roles=APPLICANT";
@@ -60,24 +51,7 @@ public class CoreApiIT {
 
     @Configuration
     public Option[] configuration() {
-        String httpPort = String.valueOf(FreePorts.next());
-        return new Option[] {
-            karafDistributionConfiguration()
-                    .frameworkUrl(new File(System.getProperty("raekoda.distribution.archive")).toURI().toString())
-                    .karafVersion(System.getProperty("raekoda.karaf.version"))
-                    .name("Raekoda")
-                    .unpackDirectory(new File("target/exam"))
-                    .useDeployFolder(false),
-            configureConsole().ignoreLocalConsole(),
-            logLevel(LogLevelOption.LogLevel.WARN),
-            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(FreePorts.next())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(FreePorts.next())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(FreePorts.next())),
-            mavenBundle("org.hamcrest", "hamcrest", "2.2"),
-            mavenBundle("org.awaitility", "awaitility", System.getProperty("raekoda.awaitility.version")),
-            systemProperty(PORT_PROPERTY).value(httpPort),
-        };
+        return ExamDistribution.options();
     }
 
     @Before
@@ -124,6 +98,11 @@ public class CoreApiIT {
         assertEquals(409, withdraw.statusCode());
         assertEquals("application/problem+json", withdraw.headers().firstValue("Content-Type").orElse(""));
         assertTrue(withdraw.body(), withdraw.body().contains("ISSUED"));
+
+        HttpResponse<String> review = send("POST", "/api/v1/applications/" + application.path("id").asText()
+                + "/human-review", "{\"reason\":\"please check the dates\"}", ALICE, null);
+        assertEquals(review.body(), 200, review.statusCode());
+        assertFalse(JSON.readTree(review.body()).path("reviewRequestedAt").isMissingNode());
     }
 
     @Test
@@ -192,7 +171,7 @@ public class CoreApiIT {
 
     private static HttpRequest.Builder request(String method, String path, String body, String caller, String language) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                URI.create("http://localhost:" + Integer.getInteger(PORT_PROPERTY) + path))
+                URI.create(ExamDistribution.baseUrl() + path))
                 .timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {

@@ -3,15 +3,8 @@ package org.raekoda.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.awaitility.Awaitility.await;
-import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +24,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
@@ -49,11 +41,6 @@ import org.raekoda.api.health.HealthService;
 @ExamReactorStrategy(PerClass.class)
 public class CoreDistributionIT {
 
-    /**
-     * The class is loaded twice: in the test JVM, which writes the configuration, and inside Karaf,
-     * which runs the tests. The port chosen by the first reaches the second as a system property.
-     */
-    private static final String PORT_PROPERTY = "raekoda.test.httpPort";
 
     @Inject
     private BundleContext bundleContext;
@@ -70,25 +57,7 @@ public class CoreDistributionIT {
 
     @Configuration
     public Option[] configuration() {
-        File archive = new File(System.getProperty("raekoda.distribution.archive"));
-        String httpPort = String.valueOf(FreePorts.next());
-        return new Option[] {
-            karafDistributionConfiguration()
-                    .frameworkUrl(archive.toURI().toString())
-                    .karafVersion(System.getProperty("raekoda.karaf.version"))
-                    .name("Raekoda")
-                    .unpackDirectory(new File("target/exam"))
-                    .useDeployFolder(false),
-            configureConsole().ignoreLocalConsole(),
-            logLevel(LogLevelOption.LogLevel.WARN),
-            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(FreePorts.next())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(FreePorts.next())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(FreePorts.next())),
-            mavenBundle("org.hamcrest", "hamcrest", "2.2"),
-            mavenBundle("org.awaitility", "awaitility", System.getProperty("raekoda.awaitility.version")),
-            systemProperty("raekoda.test.httpPort").value(httpPort),
-        };
+        return ExamDistribution.options();
     }
 
     /** Boot features finish installing after Pax Exam starts the probe: every test starts from a healthy node. */
@@ -166,7 +135,7 @@ public class CoreDistributionIT {
 
     private static HttpResponse<String> get(String path) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + Integer.getInteger(PORT_PROPERTY) + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(ExamDistribution.baseUrl() + path))
                 .timeout(Duration.ofSeconds(10)).GET().build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -279,6 +279,38 @@ class CoreAcceptanceTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"PostgreSQL", "H2"})
+    void anApplicantAsksForAHumanReviewOfAnAutomaticPermitAndAnOfficerAnswers(String database) throws Exception {
+        try (Platform platform = Platform.on(database)) {
+            Application kept = submit(platform, "tartu", smallWorks(), null);
+            Application revoked = submit(platform, "tartu", with("areaSquareMetres", 12), null);
+            Application inReview = submit(platform, "tartu", with("depthMetres", 4), null);
+
+            Application asked = platform.applications.requestHumanReview(ALICE, kept.id(), "the dates are wrong");
+            assertNotNull(asked.reviewRequestedAt());
+            assertEquals(asked.version(), platform.applications.requestHumanReview(ALICE, kept.id(), "again").version(),
+                    "asking twice changes nothing");
+            Application askedToo = platform.applications.requestHumanReview(ALICE, revoked.id(), "");
+            assertEquals(ApplicationException.Kind.CONFLICT, assertThrows(ApplicationException.class,
+                    () -> platform.applications.requestHumanReview(ALICE, inReview.id(), "")).kind());
+
+            List<String> queued = platform.applications.queue(Platform.TARTU_OFFICER, null, null).stream()
+                    .map(item -> item.application().id()).toList();
+            assertTrue(queued.containsAll(List.of(kept.id(), revoked.id(), inReview.id())), queued.toString());
+
+            Application confirmed = platform.applications.decide(Platform.TARTU_OFFICER, kept.id(),
+                    new OfficerDecision(OfficerDecision.Action.CONFIRM, "checked", asked.version()));
+            assertEquals(ApplicationState.ISSUED, confirmed.state());
+            assertEquals(null, confirmed.reviewRequestedAt());
+            Application gone = platform.applications.decide(Platform.TARTU_OFFICER, revoked.id(),
+                    new OfficerDecision(OfficerDecision.Action.REVOKE, "overlaps a tram line", askedToo.version()));
+            assertEquals(ApplicationState.REVOKED, gone.state());
+            assertEquals(List.of(inReview.id()), platform.applications.queue(Platform.TARTU_OFFICER, null, null).stream()
+                    .map(item -> item.application().id()).toList());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PostgreSQL", "H2"})
     void ofTwoConcurrentDecisionsExactlyOneWins(String database) throws Exception {
         try (Platform platform = Platform.on(database)) {
             Application application = submit(platform, "tartu", with("depthMetres", 4), null);

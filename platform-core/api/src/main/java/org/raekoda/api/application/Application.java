@@ -26,11 +26,12 @@ import java.util.Map;
  * @param version        optimistic-lock version; send it back when deciding
  * @param submittedAt    when it was submitted
  * @param decisions      every decision so far, oldest first
+ * @param reviewRequestedAt when the applicant asked a person to review the rules' decision, while that is open
  */
 public record Application(String id, String organization, String service, String serviceVersion, String applicant,
         ApplicationState state, Map<String, Object> form, Map<String, Object> location, BigDecimal fee, String currency,
         String phase, String assignee, LocalDate deadline, LocalDate validUntil, long version, Instant submittedAt,
-        List<Decision> decisions) {
+        List<Decision> decisions, Instant reviewRequestedAt) {
 
     public Application {
         decisions = List.copyOf(decisions);

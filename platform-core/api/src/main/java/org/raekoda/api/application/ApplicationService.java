@@ -29,6 +29,13 @@ public interface ApplicationService {
     /** The applicant answers a request for more information: the answer is merged into the form. */
     Application answer(Caller applicant, String applicationId, Map<String, Object> additions);
 
+    /**
+     * The applicant asks a person to review a permit the rules issued automatically (the one-click request
+     * beside the explanation). It joins the officers' queue until an officer confirms or revokes it.
+     * Asking again while a request is open changes nothing.
+     */
+    Application requestHumanReview(Caller applicant, String applicationId, String reason);
+
     Application assign(Caller officer, String applicationId, String assignee);
 
     Application decide(Caller officer, String applicationId, OfficerDecision decision);

@@ -10,8 +10,11 @@ package org.raekoda.api.application;
  */
 public record OfficerDecision(Action action, String reason, long expectedVersion) {
 
-    /** The officer's choices. */
+    /**
+     * The officer's choices. ISSUE, REJECT and REQUEST_INFO decide an application in review; CONFIRM and
+     * REVOKE answer an applicant's request for a human review of a permit the rules issued.
+     */
     public enum Action {
-        ISSUE, REJECT, REQUEST_INFO
+        ISSUE, REJECT, REQUEST_INFO, CONFIRM, REVOKE
     }
 }

@@ -77,6 +77,9 @@ public class ApplicationEntity {
     @Column(name = "idempotency_key", updatable = false)
     private String idempotencyKey;
 
+    @Column(name = "review_requested_at")
+    private OffsetDateTime reviewRequestedAt;
+
     protected ApplicationEntity() {
     }
 
@@ -102,6 +105,7 @@ public class ApplicationEntity {
         this.deadline = row.deadline();
         this.validUntil = row.validUntil();
         this.updatedAt = row.updatedAt().atOffset(ZoneOffset.UTC);
+        this.reviewRequestedAt = row.reviewRequestedAt() == null ? null : row.reviewRequestedAt().atOffset(ZoneOffset.UTC);
     }
 
     long version() {
@@ -115,6 +119,6 @@ public class ApplicationEntity {
     ApplicationRow toRow() {
         return new ApplicationRow(id, organization, service, serviceVersion, applicant, state, formJson, locationJson,
                 fee, currency, phase, assignee, deadline, validUntil, version, submittedAt.toInstant(),
-                updatedAt.toInstant(), idempotencyKey);
+                updatedAt.toInstant(), idempotencyKey, reviewRequestedAt == null ? null : reviewRequestedAt.toInstant());
     }
 }

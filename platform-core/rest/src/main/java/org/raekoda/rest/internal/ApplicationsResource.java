@@ -87,6 +87,15 @@ public final class ApplicationsResource {
     }
 
     @POST
+    @Path("/{id}/human-review")
+    @Operation(summary = "Ask a person to review a permit the rules issued (the one-click request beside the explanation)")
+    public Views.ApplicationView requestHumanReview(@PathParam("id") String id, Requests.ReviewRequestBody body,
+            @Context HttpHeaders headers) {
+        Caller caller = callers.require(headers);
+        return view(applications.requestHumanReview(caller, id, body == null ? null : body.reason()), caller, headers);
+    }
+
+    @POST
     @Path("/{id}/answer")
     @Operation(summary = "Answer a request for more information; the fields are merged into the form")
     public Views.ApplicationView answer(@PathParam("id") String id, Requests.AnswerBody body,
@@ -106,7 +115,8 @@ public final class ApplicationsResource {
 
     @POST
     @Path("/{id}/decision")
-    @Operation(summary = "Officers: issue, reject or request information, with a reason",
+    @Operation(summary = "Officers: issue, reject or request information, with a reason; CONFIRM or REVOKE a "
+            + "permit whose applicant asked for a human review",
             description = "Send the version you saw; 409 when someone else decided first.")
     public Views.ApplicationView decide(@PathParam("id") String id, Requests.DecisionBody body,
             @Context HttpHeaders headers) {

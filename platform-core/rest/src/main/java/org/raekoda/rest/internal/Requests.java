@@ -26,6 +26,10 @@ final class Requests {
     record AssignBody(String assignee) {
     }
 
+    /** POST /v1/applications/{id}/human-review */
+    record ReviewRequestBody(String reason) {
+    }
+
     /** POST /v1/applications/{id}/answer */
     record AnswerBody(Map<String, Object> form) {
     }

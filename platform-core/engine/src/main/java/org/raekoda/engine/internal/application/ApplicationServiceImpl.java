@@ -133,7 +133,7 @@ public final class ApplicationServiceImpl implements ApplicationService {
                 submission.location() == null ? null : Json.write(submission.location()), fee,
                 service.fee().currency(), issueNow ? null : firstPhase.id(), null,
                 issueNow ? null : WorkingDays.after(today, firstPhase.deadlineWorkingDays()), validUntil, 0, now, now,
-                key);
+                key, null);
         DecisionRow decision = new DecisionRow(UUID.randomUUID().toString(), id, state.name(), ruleSet.mode().name(),
                 ruleSet.mode() == AutomationMode.AUTOMATIC, evaluation.verdict().name(), evaluation.rulesetHash(),
                 Json.write(evaluation), "", Caller.SYSTEM.subject(), now);
@@ -186,7 +186,32 @@ public final class ApplicationServiceImpl implements ApplicationService {
         return move(applicant, row, ApplicationState.IN_REVIEW, row.version(), r -> new ApplicationRow(r.id(),
                 r.organization(), r.service(), r.serviceVersion(), r.applicant(), r.state(), formJson, r.locationJson(),
                 r.fee(), r.currency(), r.phase(), r.assignee(), r.deadline(), r.validUntil(), r.version(),
-                r.submittedAt(), r.updatedAt(), r.idempotencyKey()), "answered", "", null);
+                r.submittedAt(), r.updatedAt(), r.idempotencyKey(), r.reviewRequestedAt()), "answered", "", null);
+    }
+
+    @Override
+    public Application requestHumanReview(Caller applicant, String applicationId, String reason) {
+        ApplicationRow row = visible(applicant, applicationId);
+        if (!row.applicant().equals(applicant.subject())) {
+            throw ApplicationException.forbidden("only the applicant asks for a human review");
+        }
+        if (row.reviewRequestedAt() != null) {
+            return load(row);
+        }
+        List<DecisionRow> decisions = applications.decisions(row.id());
+        DecisionRow last = decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
+        boolean issuedByRules = ApplicationState.ISSUED.name().equals(row.state()) && last != null && last.automatic()
+                && ApplicationState.ISSUED.name().equals(last.outcome());
+        if (!issuedByRules) {
+            throw ApplicationException.conflict("application is " + row.state()
+                    + (OPEN.contains(row.state()) ? "; a person is already handling it"
+                            : "; only a permit the rules issued can be sent to a person"));
+        }
+        Instant now = clock.instant();
+        String note = reason == null ? "" : reason.length() > 500 ? reason.substring(0, 500) : reason;
+        AuditRow audit = new AuditRow(row.id(), row.organization(), now, applicant.subject(), applicant.channel().name(),
+                "human-review-requested", row.state(), row.state(), note);
+        return write(row.withReviewRequested(now, now), row.version(), null, audit);
     }
 
     @Override
@@ -199,7 +224,7 @@ public final class ApplicationServiceImpl implements ApplicationService {
         ApplicationRow changed = new ApplicationRow(row.id(), row.organization(), row.service(), row.serviceVersion(),
                 row.applicant(), row.state(), row.formJson(), row.locationJson(), row.fee(), row.currency(),
                 row.phase(), who, row.deadline(), row.validUntil(), row.version(), row.submittedAt(), clock.instant(),
-                row.idempotencyKey());
+                row.idempotencyKey(), row.reviewRequestedAt());
         AuditRow audit = new AuditRow(row.id(), row.organization(), clock.instant(), officer.subject(),
                 officer.channel().name(), "assigned", row.state(), row.state(), "to " + who);
         return write(changed, row.version(), null, audit);
@@ -212,18 +237,34 @@ public final class ApplicationServiceImpl implements ApplicationService {
             throw ApplicationException.invalid("A decision needs an action",
                     List.of(new FieldError("/action", "one of ISSUE, REJECT, REQUEST_INFO")));
         }
-        if (decision.action() != OfficerDecision.Action.ISSUE && (decision.reason() == null || decision.reason().isBlank())) {
-            throw ApplicationException.invalid("A rejection or a request for information needs a reason",
+        boolean needsReason = decision.action() == OfficerDecision.Action.REJECT
+                || decision.action() == OfficerDecision.Action.REQUEST_INFO || decision.action() == OfficerDecision.Action.REVOKE;
+        if (needsReason && (decision.reason() == null || decision.reason().isBlank())) {
+            throw ApplicationException.invalid("A rejection, a revocation or a request for information needs a reason",
                     List.of(new FieldError("/reason", "is required for " + decision.action())));
+        }
+        boolean reviewAnswer = decision.action() == OfficerDecision.Action.CONFIRM
+                || decision.action() == OfficerDecision.Action.REVOKE;
+        if (reviewAnswer != (row.reviewRequestedAt() != null)) {
+            throw ApplicationException.conflict(reviewAnswer
+                    ? "nobody asked for a human review of this application"
+                    : "the applicant asked for a human review: CONFIRM or REVOKE the permit");
+        }
+        if (decision.action() == OfficerDecision.Action.CONFIRM) {
+            return confirm(officer, row, decision);
         }
         ApplicationState target = switch (decision.action()) {
             case ISSUE -> ApplicationState.ISSUED;
             case REJECT -> ApplicationState.REJECTED;
             case REQUEST_INFO -> ApplicationState.MORE_INFO_REQUESTED;
+            default -> ApplicationState.REVOKED;
         };
         EServiceDefinition service = definition(row);
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
         return move(officer, row, target, decision.expectedVersion(), r -> {
+            if (target == ApplicationState.REVOKED) {
+                return r.withReviewRequested(null, r.updatedAt());
+            }
             if (target != ApplicationState.ISSUED) {
                 return r;
             }
@@ -231,8 +272,23 @@ public final class ApplicationServiceImpl implements ApplicationService {
             LocalDate validUntil = today.plusDays(amount(service.validity().days(), facts, "/form", "validity").longValue());
             return new ApplicationRow(r.id(), r.organization(), r.service(), r.serviceVersion(), r.applicant(),
                     r.state(), r.formJson(), r.locationJson(), r.fee(), r.currency(), null, r.assignee(), null,
-                    validUntil, r.version(), r.submittedAt(), r.updatedAt(), r.idempotencyKey());
+                    validUntil, r.version(), r.submittedAt(), r.updatedAt(), r.idempotencyKey(), null);
         }, "decided", decision.reason() == null ? "" : decision.reason(), target);
+    }
+
+    /** The officer looked at a permit the rules issued and keeps it: the request is closed, the permit stands. */
+    private Application confirm(Caller officer, ApplicationRow row, OfficerDecision decision) {
+        if (row.version() != decision.expectedVersion()) {
+            throw ApplicationException.conflict("application changed since version " + decision.expectedVersion()
+                    + "; reload it (now version " + row.version() + ")");
+        }
+        Instant now = clock.instant();
+        String reason = decision.reason() == null ? "" : decision.reason();
+        DecisionRow confirmed = new DecisionRow(UUID.randomUUID().toString(), row.id(), ApplicationState.ISSUED.name(),
+                null, false, null, null, null, reason, officer.subject(), now);
+        AuditRow audit = new AuditRow(row.id(), row.organization(), now, officer.subject(), officer.channel().name(),
+                "human-review-confirmed", row.state(), row.state(), reason);
+        return write(row.withReviewRequested(null, now), decision.expectedVersion(), confirmed, audit);
     }
 
     @Override
@@ -242,7 +298,12 @@ public final class ApplicationServiceImpl implements ApplicationService {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
         List<QueueItem> items = new ArrayList<>();
-        for (ApplicationRow row : applications.inStates(officer.organization(), OPEN, service, phase)) {
+        List<String> states = new ArrayList<>(OPEN);
+        states.add(ApplicationState.ISSUED.name());
+        for (ApplicationRow row : applications.inStates(officer.organization(), states, service, phase)) {
+            if (ApplicationState.ISSUED.name().equals(row.state()) && row.reviewRequestedAt() == null) {
+                continue;
+            }
             Application application = load(row);
             Evaluation evaluation = application.latestEvaluation();
             var rulesDecision = application.decisions().stream().filter(d -> d.evaluation() != null)

@@ -1,0 +1,52 @@
+package org.raekoda.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+
+/**
+ * Pax Exam options that boot the built distribution (the tar.gz a user downloads) on free ports.
+ * The test class is loaded twice, in the test JVM that writes these options and inside Karaf that runs
+ * the tests; the HTTP port chosen by the first reaches the second as a system property.
+ */
+final class ExamDistribution {
+
+    static final String PORT_PROPERTY = "raekoda.test.httpPort";
+
+    private ExamDistribution() {
+    }
+
+    static Option[] options() {
+        String httpPort = String.valueOf(FreePorts.next());
+        return new Option[] {
+            karafDistributionConfiguration()
+                    .frameworkUrl(new File(System.getProperty("raekoda.distribution.archive")).toURI().toString())
+                    .karafVersion(System.getProperty("raekoda.karaf.version"))
+                    .name("Raekoda")
+                    .unpackDirectory(new File("target/exam"))
+                    .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevelOption.LogLevel.WARN),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(FreePorts.next())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(FreePorts.next())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(FreePorts.next())),
+            mavenBundle("org.hamcrest", "hamcrest", "2.2"),
+            mavenBundle("org.awaitility", "awaitility", System.getProperty("raekoda.awaitility.version")),
+            systemProperty(PORT_PROPERTY).value(httpPort),
+        };
+    }
+
+    /** Inside the container: the node's base URL. */
+    static String baseUrl() {
+        return "http://localhost:" + Integer.getInteger(PORT_PROPERTY);
+    }
+}
