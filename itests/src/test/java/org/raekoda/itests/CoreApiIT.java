@@ -49,6 +49,9 @@ public class CoreApiIT {
     @Inject
     private FeaturesService features;
 
+    @Inject
+    private org.apache.karaf.shell.api.console.SessionFactory sessions;
+
     @Configuration
     public Option[] configuration() {
         return ExamDistribution.options();
@@ -144,6 +147,52 @@ public class CoreApiIT {
         HttpResponse<String> notJson = send("POST", "/api/v1/applications", "{not json", ALICE, null);
         assertEquals(400, notJson.statusCode());
         assertFalse(notJson.body().contains("Exception"));
+    }
+
+    @Test
+    public void theShellShowsServicesApplicationsAndExplanations() throws Exception {
+        String id = JSON.readTree(submit(SMALL_WORKS.replace("\"durationDays\":3", "\"durationDays\":40"), null).body())
+                .path("id").asText();
+        assertTrue(execute("raekoda:services").contains("excavation"));
+        assertTrue(execute("raekoda:applications -o tartu --state IN_REVIEW").contains(id));
+        String explanation = execute("raekoda:explain -o tartu -l et " + id);
+        assertTrue(explanation, explanation.contains("Verdict REVIEW"));
+        assertTrue(explanation, explanation.contains("[FAIL] Tööd on lühiajalised"));
+        assertTrue(execute("raekoda:application -o tartu " + id).contains("submitted"));
+    }
+
+    @Test
+    public void uninstallingTheFeatureTakesTheServiceOutAndKeepsItsApplicationsReadable() throws Exception {
+        String id = JSON.readTree(submit(SMALL_WORKS, null).body()).path("id").asText();
+
+        features.uninstallFeature("raekoda-permit-excavation", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> send("GET", "/api/v1/services/excavation", null, null, null).statusCode() == 404);
+
+        HttpResponse<String> old = send("GET", "/api/v1/applications/" + id, null, ALICE, null);
+        assertEquals(old.body(), 200, old.statusCode());
+        assertEquals("ISSUED", JSON.readTree(old.body()).path("state").asText());
+        assertEquals(404, submit(SMALL_WORKS, null).statusCode());
+
+        features.installFeature("raekoda-permit-excavation", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> send("GET", "/api/v1/services/excavation", null, null, null).statusCode() == 200);
+        assertEquals(201, submit(SMALL_WORKS, null).statusCode());
+    }
+
+    private String execute(String command) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        org.apache.karaf.shell.api.console.Session session = sessions.create(System.in, out, out);
+        java.io.PrintStream previous = System.out;
+        System.setOut(out);
+        try {
+            session.execute(command);
+        } finally {
+            System.setOut(previous);
+            session.close();
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
