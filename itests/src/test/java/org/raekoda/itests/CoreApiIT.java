@@ -196,6 +196,25 @@ public class CoreApiIT {
     }
 
     @Test
+    public void aMunicipalityShowsItsOwnTitleAndChargesItsOwnFee() throws Exception {
+        String rigaAdmin = "subject=ilze; roles=ADMIN; organization=riga";
+        assertEquals(200, send("PUT", "/api/v1/organizations/riga", "{\"kind\":\"MUNICIPALITY\",\"name\":{\"en\":\"Riga\"}}",
+                ROOT, null).statusCode());
+        assertEquals(200, send("PUT", "/api/v1/municipalities/riga/services/excavation", "{\"mode\":\"AUTOMATIC\"}",
+                rigaAdmin, null).statusCode());
+        HttpResponse<String> local = send("PUT", "/api/v1/municipalities/riga/services/excavation/local",
+                "{\"fee\":\"15\",\"title\":{\"en\":\"Road works permit\",\"lv\":\"Ceļu darbu atļauja\"}}", rigaAdmin, null);
+        assertEquals(local.body(), 200, local.statusCode());
+        assertTrue(send("GET", "/api/v1/services?municipality=riga", null, null, "lv").body().contains("Ceļu darbu atļauja"));
+        String body = "{\"organization\":\"riga\",\"service\":\"excavation\",\"form\":" + SMALL_WORKS
+                + ",\"location\":" + POLYGON + "}";
+        HttpResponse<String> issued = send("POST", "/api/v1/applications", body, ALICE, null);
+        assertEquals(issued.body(), "15.00", JSON.readTree(issued.body()).path("fee").asText());
+        assertEquals(403, send("PUT", "/api/v1/municipalities/riga/services/excavation/local", "{}", TARTU_ADMIN, null)
+                .statusCode());
+    }
+
+    @Test
     public void withoutAnIdentityTheApiAnswers401() throws Exception {
         HttpResponse<String> response = send("GET", "/api/v1/applications", null, null, null);
         assertEquals(401, response.statusCode());

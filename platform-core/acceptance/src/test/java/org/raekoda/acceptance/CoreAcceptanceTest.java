@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,9 @@ import org.raekoda.api.application.OfficerDecision;
 import org.raekoda.api.application.QueueItem;
 import org.raekoda.api.application.Submission;
 import org.raekoda.api.application.Verdict;
+import org.raekoda.api.application.LocalSettings;
 import org.raekoda.api.eservice.Criterion;
+import org.raekoda.api.eservice.LocalizedText;
 import org.raekoda.engine.internal.application.CriteriaFileConfig;
 import org.raekoda.engine.internal.application.CriteriaFiles;
 
@@ -128,6 +131,32 @@ class CoreAcceptanceTest {
             assertThrows(ApplicationException.class,
                     () -> platform.criteria.update(Platform.RIGA_ADMIN, "tartu", "excavation", tartus, null),
                     "an administrator changes only their own organization's criteria");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PostgreSQL", "H2"})
+    void aMunicipalitysOwnFeeAndDeadlineApplyThereOnly(String database) throws Exception {
+        try (Platform platform = Platform.on(database)) {
+            platform.organizations.localize(Platform.TARTU_ADMIN, "tartu", "excavation", new LocalSettings(
+                    "10", Map.of("review", 3), LocalizedText.of("Street works permit"), null));
+            Map<String, Object> deep = with("depthMetres", 3);
+
+            Application tartu = submit(platform, "tartu", deep, null);
+            Application riga = submit(platform, "riga", deep, null);
+
+            assertEquals("10.00", tartu.fee().toPlainString());
+            assertEquals("26.00", riga.fee().toPlainString());
+            LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+            assertTrue(tartu.deadline().isBefore(riga.deadline()), tartu.deadline() + " vs " + riga.deadline());
+            assertTrue(!tartu.deadline().isAfter(today.plusDays(5)), "3 working days fall within 5 calendar days");
+            assertEquals("Street works permit", platform.organizations.localSettings("tartu", "excavation").title().in(List.of()));
+            assertEquals(ApplicationException.Kind.INVALID, assertThrows(ApplicationException.class,
+                    () -> platform.organizations.localize(Platform.TARTU_ADMIN, "tartu", "excavation",
+                            new LocalSettings(null, Map.of("no-such-phase", 2), null, null))).kind());
+            assertEquals(ApplicationException.Kind.FORBIDDEN, assertThrows(ApplicationException.class,
+                    () -> platform.organizations.localize(Platform.RIGA_ADMIN, "tartu", "excavation",
+                            LocalSettings.NONE)).kind());
         }
     }
 

@@ -19,6 +19,12 @@ public interface OrganizationService {
     /** The ids of the e-services the organization offers. */
     List<String> enabledServices(String organization);
 
+    /** The organization's own fee, deadlines and texts for an e-service ({@link LocalSettings#NONE} when none). */
+    LocalSettings localSettings(String organization, String service);
+
+    /** Replaces the organization's own fee, deadlines and texts for an e-service it offers. Organization admins. */
+    LocalSettings localize(Caller admin, String organization, String service, LocalSettings settings);
+
     /** Offers or withdraws an e-service; a newly offered one starts in the given mode. Organization admins. */
     void enable(Caller admin, String organization, String service, boolean enabled, AutomationMode mode);
 }

@@ -35,6 +35,10 @@ public class ServiceSettingsEntity {
     @Column(name = "criteria_json")
     private String criteriaJson;
 
+    @Lob
+    @Column(name = "local_json")
+    private String localJson;
+
     protected ServiceSettingsEntity() {
     }
 
@@ -48,10 +52,11 @@ public class ServiceSettingsEntity {
         this.enabled = row.enabled();
         this.mode = row.mode();
         this.criteriaJson = row.criteriaJson();
+        this.localJson = row.localJson();
     }
 
     SettingsRow toRow() {
-        return new SettingsRow(organization, service, enabled, mode, criteriaJson);
+        return new SettingsRow(organization, service, enabled, mode, criteriaJson, localJson);
     }
 
     /** Composite key: organization and service. */

@@ -87,6 +87,31 @@ public final class AdminResource {
     }
 
     @GET
+    @Path("/municipalities/{m}/services/{id}/local")
+    @Operation(summary = "Organization administrators: the organization's own fee, deadlines and texts")
+    public Requests.LocalBody localSettings(@PathParam("m") String organization, @PathParam("id") String service,
+            @Context HttpHeaders headers) {
+        Caller caller = callers.require(headers);
+        if (!(caller.has(Caller.Role.ADMIN) && caller.actsFor(organization)) && !caller.has(Caller.Role.PLATFORM_ADMIN)) {
+            throw ApplicationException.forbidden("only administrators of " + organization + " see its local settings");
+        }
+        return Requests.LocalBody.of(organizations.localSettings(organization, service));
+    }
+
+    @PUT
+    @Path("/municipalities/{m}/services/{id}/local")
+    @Operation(summary = "Organization administrators: replace the organization's own fee (expression), "
+            + "deadlines (working days per phase) and texts")
+    public Requests.LocalBody localize(@PathParam("m") String organization, @PathParam("id") String service,
+            Requests.LocalBody body, @Context HttpHeaders headers) {
+        Caller caller = callers.require(headers);
+        if (body == null) {
+            throw ApplicationException.invalid("The request needs a body", List.of(new FieldError("", "required")));
+        }
+        return Requests.LocalBody.of(organizations.localize(caller, organization, service, body.toSettings()));
+    }
+
+    @GET
     @Path("/municipalities/{m}/services/{id}/criteria")
     @Operation(summary = "Organization administrators: the criteria and automation mode in force")
     public RuleSetView ruleSet(@PathParam("m") String organization, @PathParam("id") String service,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.raekoda.api.application.AutomationMode;
+import org.raekoda.api.application.LocalSettings;
 import org.raekoda.api.application.OfficerDecision;
 import org.raekoda.api.eservice.Criterion;
 import org.raekoda.api.eservice.LocalizedText;
@@ -51,6 +52,22 @@ final class Requests {
 
     /** PUT /v1/municipalities/{m}/services/{id}/criteria and the dry run */
     record CriteriaBody(AutomationMode mode, List<CriterionBody> criteria) {
+    }
+
+    /** PUT /v1/municipalities/{m}/services/{id}/local */
+    record LocalBody(String fee, Map<String, Integer> deadlines, Map<String, String> title,
+            Map<String, String> description) {
+
+        LocalSettings toSettings() {
+            return new LocalSettings(fee, deadlines, title == null ? null : new LocalizedText(title),
+                    description == null ? null : new LocalizedText(description));
+        }
+
+        static LocalBody of(LocalSettings settings) {
+            return new LocalBody(settings.fee(), settings.deadlines(),
+                    settings.title() == null ? null : settings.title().texts(),
+                    settings.description() == null ? null : settings.description().texts());
+        }
     }
 
     /** PUT /v1/organizations/{id} */

@@ -34,7 +34,7 @@ public final class ServicesResource {
 
     @GET
     @Operation(summary = "List e-services", description = "Titles in the Accept-Language; with ?municipality= only "
-            + "the e-services that organization offers.")
+            + "the e-services that organization offers, with its own titles where it has them.")
     public List<Views.ServiceSummary> list(@QueryParam("municipality") String municipality,
             @Context HttpHeaders headers) {
         Set<String> offered = municipality == null ? null : Set.copyOf(organizations.enabledServices(municipality));
@@ -42,7 +42,9 @@ public final class ServicesResource {
             throw ApplicationException.notFound("organization " + municipality);
         }
         return catalogue.all().stream().filter(s -> offered == null || offered.contains(s.id()))
-                .map(s -> Views.summary(s, headers.getAcceptableLanguages())).toList();
+                .map(s -> Views.summary(s, municipality == null ? null : organizations.localSettings(municipality, s.id()),
+                        headers.getAcceptableLanguages()))
+                .toList();
     }
 
     @GET

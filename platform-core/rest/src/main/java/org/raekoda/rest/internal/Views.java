@@ -17,6 +17,7 @@ import org.raekoda.api.application.Caller;
 import org.raekoda.api.application.CriterionResult;
 import org.raekoda.api.application.Decision;
 import org.raekoda.api.application.Evaluation;
+import org.raekoda.api.application.LocalSettings;
 import org.raekoda.api.application.QueueItem;
 import org.raekoda.api.eservice.EServiceDefinition;
 import org.raekoda.api.eservice.LocalizedText;
@@ -42,9 +43,13 @@ final class Views {
             List<PhaseView> workflow, JsonNode formSchema, JsonNode uiHints) {
     }
 
-    static ServiceSummary summary(EServiceDefinition service, List<Locale> languages) {
+    /** The e-service as the catalogue lists it; an organization's own title and description win when given. */
+    static ServiceSummary summary(EServiceDefinition service, LocalSettings local, List<Locale> languages) {
+        LocalizedText title = local != null && local.title() != null ? local.title() : service.title();
+        LocalizedText description = local != null && local.description() != null ? local.description()
+                : service.description();
         return new ServiceSummary(service.id(), service.version(), service.owner().name(),
-                service.title().in(languages), service.description().in(languages), service.title().texts(),
+                title.in(languages), description.in(languages), title.texts(),
                 service.location().geometry() == null ? null : service.location().geometry().geoJsonType(),
                 service.location().required());
     }

@@ -25,6 +25,7 @@ import org.raekoda.api.application.Caller;
 import org.raekoda.api.application.Caller.Role;
 import org.raekoda.api.application.Channel;
 import org.raekoda.api.application.Evaluation;
+import org.raekoda.api.application.LocalSettings;
 import org.raekoda.api.application.OfficerDecision;
 import org.raekoda.api.application.QueueItem;
 import org.raekoda.api.application.RuleSet;
@@ -118,7 +119,10 @@ public final class ApplicationServiceImpl implements ApplicationService {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         Map<String, Object> facts = facts(submission.form(), submission.location());
-        BigDecimal fee = amount(service.fee().amount(), facts, "/form", "fee").setScale(2, RoundingMode.HALF_UP);
+        LocalSettings local = settings.localJson() == null ? LocalSettings.NONE
+                : Json.read(settings.localJson(), LocalSettings.class);
+        String feeRule = local.fee() != null ? local.fee() : service.fee().amount();
+        BigDecimal fee = amount(feeRule, facts, "/form", "fee").setScale(2, RoundingMode.HALF_UP);
         RuleSet ruleSet = RuleSets.effective(submission.organization(), service, settings);
         Evaluation evaluation = rules.evaluate(ruleSet.criteria(), facts);
         boolean issueNow = ruleSet.mode() == AutomationMode.AUTOMATIC && evaluation.verdict() == Verdict.ISSUE;
@@ -132,7 +136,8 @@ public final class ApplicationServiceImpl implements ApplicationService {
                 applicant.subject(), state.name(), Json.write(submission.form()),
                 submission.location() == null ? null : Json.write(submission.location()), fee,
                 service.fee().currency(), issueNow ? null : firstPhase.id(), null,
-                issueNow ? null : WorkingDays.after(today, firstPhase.deadlineWorkingDays()), validUntil, 0, now, now,
+                issueNow ? null : WorkingDays.after(today, local.deadlines().getOrDefault(firstPhase.id(),
+                        firstPhase.deadlineWorkingDays())), validUntil, 0, now, now,
                 key, null);
         DecisionRow decision = new DecisionRow(UUID.randomUUID().toString(), id, state.name(), ruleSet.mode().name(),
                 ruleSet.mode() == AutomationMode.AUTOMATIC, evaluation.verdict().name(), evaluation.rulesetHash(),

@@ -63,8 +63,10 @@ public final class CriteriaFiles {
             String mode = config.mode().isBlank()
                     ? current == null ? RuleSets.DEFAULT_MODE.name() : current.mode()
                     : AutomationMode.valueOf(config.mode().trim()).name();
-            organizations.save(new SettingsRow(config.organization(), config.service(),
-                    current == null || current.enabled(), mode, criteria == null ? null : Json.write(criteria)));
+            String criteriaText = criteria == null ? null : Json.write(criteria);
+            organizations.save(current == null
+                    ? new SettingsRow(config.organization(), config.service(), true, mode, criteriaText, null)
+                    : current.withCriteria(current.enabled(), mode, criteriaText));
             LOG.info("Criteria file applied: {} / {} in mode {}, {}", config.organization(), config.service(), mode,
                     criteria == null ? "default criteria" : criteria.size() + " own criteria");
         } catch (IOException | RuntimeException e) {

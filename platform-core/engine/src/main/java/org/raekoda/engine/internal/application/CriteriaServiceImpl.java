@@ -75,8 +75,9 @@ public final class CriteriaServiceImpl implements CriteriaService {
         AutomationMode newMode = mode != null ? mode
                 : current == null ? RuleSets.DEFAULT_MODE : AutomationMode.valueOf(current.mode());
         String criteriaJson = criteria == null ? null : Json.write(criteria);
-        organizations.save(new SettingsRow(organization, service, current == null || current.enabled(), newMode.name(),
-                criteriaJson));
+        organizations.save(current == null
+                ? new SettingsRow(organization, service, true, newMode.name(), criteriaJson, null)
+                : current.withCriteria(current.enabled(), newMode.name(), criteriaJson));
         return RuleSets.effective(organization, definition, settings(organization, service));
     }
 

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.raekoda.api.application.ApplicationException;
 import org.raekoda.api.application.ApplicationException.FieldError;
 import org.raekoda.api.application.AutomationMode;
+import org.raekoda.api.application.LocalSettings;
 import org.raekoda.api.application.Caller;
 import org.raekoda.api.application.Caller.Role;
 import org.raekoda.api.application.Organization;
@@ -19,6 +20,7 @@ import org.raekoda.api.store.OrganizationRow;
 import org.raekoda.api.store.OrganizationStore;
 import org.raekoda.api.store.SettingsRow;
 import org.raekoda.engine.internal.json.Json;
+import org.raekoda.engine.internal.rules.RuleEngine;
 
 /** Organizations of the installation and the e-services each one offers. */
 @Component(service = OrganizationService.class)
@@ -26,6 +28,7 @@ public final class OrganizationServiceImpl implements OrganizationService {
 
     private final OrganizationStore store;
     private final Catalogue catalogue;
+    private final RuleEngine rules = new RuleEngine();
 
     @Activate
     public OrganizationServiceImpl(@Reference OrganizationStore store, @Reference Catalogue catalogue) {
@@ -75,8 +78,42 @@ public final class OrganizationServiceImpl implements OrganizationService {
         SettingsRow current = store.settings(organization, service).orElse(null);
         AutomationMode newMode = mode != null ? mode
                 : current == null ? RuleSets.DEFAULT_MODE : AutomationMode.valueOf(current.mode());
-        store.save(new SettingsRow(organization, service, enabled, newMode.name(),
-                current == null ? null : current.criteriaJson()));
+        store.save(current == null ? new SettingsRow(organization, service, enabled, newMode.name(), null, null)
+                : current.withCriteria(enabled, newMode.name(), current.criteriaJson()));
+    }
+
+    @Override
+    public LocalSettings localSettings(String organization, String service) {
+        return store.settings(organization, service).map(SettingsRow::localJson).filter(json -> json != null)
+                .map(json -> Json.read(json, LocalSettings.class)).orElse(LocalSettings.NONE);
+    }
+
+    @Override
+    public LocalSettings localize(Caller admin, String organization, String service, LocalSettings settings) {
+        if (!(admin.has(Role.ADMIN) && admin.actsFor(organization)) && !admin.has(Role.PLATFORM_ADMIN)) {
+            throw ApplicationException.forbidden("only administrators of " + organization + " localize its e-services");
+        }
+        SettingsRow current = store.settings(organization, service)
+                .orElseThrow(() -> ApplicationException.notFound("e-service " + service + " of organization " + organization));
+        var definition = catalogue.find(service).orElseThrow(() -> ApplicationException.notFound("e-service " + service));
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (settings.fee() != null && rules.problemWith(settings.fee()) != null) {
+            errors.add(new FieldError("/fee", rules.problemWith(settings.fee())));
+        }
+        for (var deadline : settings.deadlines().entrySet()) {
+            boolean known = definition.workflow().stream().anyMatch(phase -> phase.id().equals(deadline.getKey()));
+            if (!known) {
+                errors.add(new FieldError("/deadlines/" + deadline.getKey(), "no such phase in " + service));
+            } else if (deadline.getValue() == null || deadline.getValue() < 0) {
+                errors.add(new FieldError("/deadlines/" + deadline.getKey(), "working days, zero or more"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApplicationException.invalid("The local settings have " + errors.size() + " problem(s)", errors);
+        }
+        store.save(new SettingsRow(organization, service, current.enabled(), current.mode(), current.criteriaJson(),
+                Json.write(settings)));
+        return settings;
     }
 
     private static Organization organization(OrganizationRow row) {
