@@ -21,6 +21,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 class DistributionLifecycleIT {
 
+    // The PostgreSQL node below runs with RAEKODA_PROFILE=production, as production nodes do.
+
     private static final Duration BOOT = Duration.ofSeconds(90);
 
     @Test
@@ -53,7 +55,8 @@ class DistributionLifecycleIT {
                 "RAEKODA_DB_DRIVER", "org.postgresql.Driver",
                 "RAEKODA_DB_URL", "jdbc:postgresql://localhost:" + pgPort + "/postgres?connectTimeout=3",
                 "RAEKODA_DB_USER", "postgres",
-                "RAEKODA_DB_PASSWORD", "postgres");
+                "RAEKODA_DB_PASSWORD", "postgres",
+                "RAEKODA_PROFILE", "production");
         try (RunningDistribution karaf = RunningDistribution.fresh("pg-outage", environment).start()) {
             // 1. The URL points at a port where no database listens: 503 with the reason, no stack trace.
             RunningDistribution.Health missing = await().atMost(BOOT).pollInterval(Duration.ofMillis(250))
@@ -87,6 +90,12 @@ class DistributionLifecycleIT {
             try (EmbeddedPostgres again = startPostgres(pgPort, pgData)) {
                 RunningDistribution.Health back = awaitStatus(karaf, 200);
                 assertEquals(installation, back.fact("database", "installationId"));
+
+                // 5. In the production profile the development identity header is ignored, although the
+                //    distribution's etc/org.raekoda.rest.cfg switches it on.
+                assertEquals(401, karaf.get("/api/v1/applications", "X-Raekoda-Dev-Caller",
+                        "subject=alice; roles=APPLICANT").statusCode());
+                assertEquals(200, karaf.get("/api/v1/services").statusCode(), "the catalogue stays public");
             }
         }
     }

@@ -92,10 +92,14 @@ public final class RunningDistribution implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
-                .timeout(Duration.ofSeconds(15)).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    /** GET with optional header name/value pairs. */
+    public HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+                .timeout(Duration.ofSeconds(15)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The health document, or null while nothing answers on the port yet. */

@@ -162,6 +162,43 @@ class CoreAcceptanceTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"PostgreSQL", "H2"})
+    void aZoneLayerOfTheMunicipalityDecidesASpatialCriterionWithJts(String database) throws Exception {
+        try (Platform platform = Platform.on(database)) {
+            // Tartu's old town as a heritage zone; the SQUARE location of the other tests lies inside it.
+            platform.organizations.saveZoneLayer(Platform.TARTU_ADMIN, "tartu", "heritage",
+                    "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"name\":\"Old town\"},"
+                            + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[26.70,58.37],[26.74,58.37],[26.74,58.40],"
+                            + "[26.70,58.40],[26.70,58.37]]]}}]}");
+            List<Criterion> criteria = new ArrayList<>(platform.criteria.ruleSet(Platform.TARTU_ADMIN, "tartu", "excavation").criteria());
+            criteria.add(new Criterion("outside-heritage", LocalizedText.of("Outside the heritage zone"),
+                    "location.inZone.heritage", "value == limit", false, LocalizedText.of("Heritage Conservation Act")));
+            platform.criteria.update(Platform.TARTU_ADMIN, "tartu", "excavation", criteria, null);
+
+            Application inside = submit(platform, "tartu", smallWorks(), null);
+            Map<String, Object> elsewhere = Map.of("type", "Polygon", "coordinates", List.of(List.of(
+                    List.of(26.80, 58.36), List.of(26.81, 58.36), List.of(26.81, 58.361), List.of(26.80, 58.36))));
+            Application outside = platform.applications.submit(ALICE,
+                    new Submission("tartu", "excavation", smallWorks(), elsewhere, null));
+
+            assertEquals(ApplicationState.IN_REVIEW, inside.state());
+            assertEquals(List.of("outside-heritage"), inside.latestEvaluation().failed().stream()
+                    .map(CriterionResult::criterion).toList());
+            assertEquals(ApplicationState.ISSUED, outside.state());
+            assertEquals(List.of("heritage"), platform.organizations.zoneLayers("tartu"));
+
+            Map<String, Object> bowTie = Map.of("type", "Polygon", "coordinates", List.of(List.of(
+                    List.of(26.70, 58.37), List.of(26.72, 58.39), List.of(26.72, 58.37), List.of(26.70, 58.39),
+                    List.of(26.70, 58.37))));
+            ApplicationException invalid = assertThrows(ApplicationException.class, () -> platform.applications.submit(
+                    ALICE, new Submission("tartu", "excavation", smallWorks(), bowTie, null)));
+            assertEquals("/location/coordinates", invalid.fieldErrors().get(0).pointer(), "a self-crossing area is refused");
+            assertEquals(ApplicationException.Kind.INVALID, assertThrows(ApplicationException.class,
+                    () -> platform.organizations.saveZoneLayer(Platform.TARTU_ADMIN, "tartu", "broken", "{\"type\":\"Nope\"}")).kind());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PostgreSQL", "H2"})
     void aCriteriaFileInConfigAdminOverridesLikeTheAdminApi(String database) throws Exception {
         try (Platform platform = Platform.on(database)) {
             Map<String, Object> form = with("durationDays", 20);

@@ -38,7 +38,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The real engine on the real stores on a real, fresh database: what runs in Karaf, wired by hand.
- * Two municipalities offer the excavation e-service (from its own bundle's definition file).
+ * Two municipalities offer every e-service whose permit bundle is on the test class path, in automatic mode.
  */
 final class Platform implements AutoCloseable {
 
@@ -68,14 +68,18 @@ final class Platform implements AutoCloseable {
         JpaApplicationStore applicationStore = new JpaApplicationStore(tx);
         organizationStore = new JpaOrganizationStore(tx);
         CatalogueImpl catalogue = new CatalogueImpl(organizationStore);
-        catalogue.add(excavation());
+        for (String service : SERVICES) {
+            catalogue.add(definition(service));
+        }
         applications = new ApplicationServiceImpl(catalogue, applicationStore, organizationStore, new RuleEngine(),
                 new FormValidator(), Clock.systemUTC());
         criteria = new CriteriaServiceImpl(catalogue, applicationStore, organizationStore, new RuleEngine());
         organizations = new OrganizationServiceImpl(organizationStore, catalogue);
         for (String id : new String[] {"tartu", "riga"}) {
             organizations.save(PLATFORM_ADMIN, new Organization(id, Organization.Kind.MUNICIPALITY, LocalizedText.of(id)));
-            organizations.enable(PLATFORM_ADMIN, id, "excavation", true, AutomationMode.AUTOMATIC);
+            for (String service : SERVICES) {
+                organizations.enable(PLATFORM_ADMIN, id, service, true, AutomationMode.AUTOMATIC);
+            }
         }
     }
 
@@ -88,9 +92,15 @@ final class Platform implements AutoCloseable {
         entityManagers.close();
     }
 
-    static org.raekoda.api.eservice.EServiceDefinition excavation() throws IOException {
+    /** The e-services of the permit bundles on the test class path, read from their own definition files. */
+    static final java.util.List<String> SERVICES = java.util.stream.Stream
+            .of("excavation", "advertising", "transport", "tree-felling", "grave-site")
+            .filter(id -> Platform.class.getClassLoader().getResource("OSGI-INF/raekoda/" + id + ".json") != null)
+            .toList();
+
+    static org.raekoda.api.eservice.EServiceDefinition definition(String service) throws IOException {
         ClassLoader loader = Platform.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream("OSGI-INF/raekoda/excavation.json")) {
+        try (InputStream in = loader.getResourceAsStream("OSGI-INF/raekoda/" + service + ".json")) {
             return new DefinitionReader().read(in, file -> loader.getResource("OSGI-INF/raekoda/" + file));
         }
     }

@@ -25,6 +25,16 @@ public interface OrganizationService {
     /** Replaces the organization's own fee, deadlines and texts for an e-service it offers. Organization admins. */
     LocalSettings localize(Caller admin, String organization, String service, LocalSettings settings);
 
+    /**
+     * Loads or replaces one of the organization's zone layers (a heritage zone, protected areas, main streets)
+     * as GeoJSON in WGS 84. Criteria read them as {@code location.inZone.<name>} and {@code location.zones}.
+     * Organization admins.
+     */
+    void saveZoneLayer(Caller admin, String organization, String name, String geoJson);
+
+    /** The names of the organization's zone layers. */
+    List<String> zoneLayers(String organization);
+
     /** Offers or withdraws an e-service; a newly offered one starts in the given mode. Organization admins. */
     void enable(Caller admin, String organization, String service, boolean enabled, AutomationMode mode);
 }

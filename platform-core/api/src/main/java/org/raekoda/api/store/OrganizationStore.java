@@ -25,4 +25,10 @@ public interface OrganizationStore {
     void rememberDefinition(String service, String version, String definitionJson);
 
     Optional<String> definition(String service, String version);
+
+    /** Creates or replaces one of the organization's zone layers (GeoJSON). */
+    void saveZoneLayer(String organization, String name, String geoJson);
+
+    /** The organization's zone layers: name to GeoJSON. */
+    java.util.Map<String, String> zoneLayers(String organization);
 }

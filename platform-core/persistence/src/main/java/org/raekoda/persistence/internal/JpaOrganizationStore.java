@@ -100,4 +100,29 @@ public final class JpaOrganizationStore implements OrganizationStore {
         return tx.inTransaction(em -> Optional.ofNullable(em.find(DefinitionEntity.class,
                 new DefinitionEntity.Key(service, version))).map(DefinitionEntity::json));
     }
+
+    @Override
+    public void saveZoneLayer(String organization, String name, String geoJson) {
+        tx.inTransaction(em -> {
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+            ZoneLayerEntity entity = em.find(ZoneLayerEntity.class, new ZoneLayerEntity.Key(organization, name));
+            if (entity == null) {
+                em.persist(new ZoneLayerEntity(organization, name, geoJson, now));
+            } else {
+                entity.replace(geoJson, now);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public java.util.Map<String, String> zoneLayers(String organization) {
+        return tx.inTransaction(em -> {
+            java.util.Map<String, String> layers = new java.util.TreeMap<>();
+            em.createQuery("select z from ZoneLayerEntity z where z.organization = :organization", ZoneLayerEntity.class)
+                    .setParameter("organization", organization).getResultList()
+                    .forEach(layer -> layers.put(layer.name(), layer.geoJson()));
+            return layers;
+        });
+    }
 }

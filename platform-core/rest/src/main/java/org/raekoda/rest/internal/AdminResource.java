@@ -86,6 +86,24 @@ public final class AdminResource {
         return organizations.enabledServices(organization);
     }
 
+    @PUT
+    @Path("/municipalities/{m}/zones/{layer}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/geo+json"})
+    @Operation(summary = "Organization administrators: load or replace a zone layer (GeoJSON in WGS 84), "
+            + "e.g. heritage, protected-area, main-street")
+    public List<String> saveZoneLayer(@PathParam("m") String organization, @PathParam("layer") String layer,
+            String geoJson, @Context HttpHeaders headers) {
+        organizations.saveZoneLayer(callers.require(headers), organization, layer, geoJson);
+        return organizations.zoneLayers(organization);
+    }
+
+    @GET
+    @Path("/municipalities/{m}/zones")
+    @Operation(summary = "The names of an organization's zone layers. Public: zones are public planning data.")
+    public List<String> zoneLayers(@PathParam("m") String organization) {
+        return organizations.zoneLayers(organization);
+    }
+
     @GET
     @Path("/municipalities/{m}/services/{id}/local")
     @Operation(summary = "Organization administrators: the organization's own fee, deadlines and texts")

@@ -42,6 +42,7 @@ import org.raekoda.api.store.OrganizationStore;
 import org.raekoda.api.store.SettingsRow;
 import org.raekoda.api.store.StaleVersionException;
 import org.raekoda.engine.internal.json.Json;
+import org.raekoda.engine.internal.spatial.Spatial;
 import org.raekoda.engine.internal.rules.FormValidator;
 import org.raekoda.engine.internal.rules.RuleEngine;
 
@@ -118,7 +119,8 @@ public final class ApplicationServiceImpl implements ApplicationService {
 
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        Map<String, Object> facts = facts(submission.form(), submission.location());
+        Map<String, Object> facts = facts(submission.form(), submission.location(),
+                organizations.zoneLayers(submission.organization()));
         LocalSettings local = settings.localJson() == null ? LocalSettings.NONE
                 : Json.read(settings.localJson(), LocalSettings.class);
         String feeRule = local.fee() != null ? local.fee() : service.fee().amount();
@@ -273,7 +275,7 @@ public final class ApplicationServiceImpl implements ApplicationService {
             if (target != ApplicationState.ISSUED) {
                 return r;
             }
-            Map<String, Object> facts = facts(Json.readMap(r.formJson()), Json.readMap(r.locationJson()));
+            Map<String, Object> facts = facts(Json.readMap(r.formJson()), null, Map.of());
             LocalDate validUntil = today.plusDays(amount(service.validity().days(), facts, "/form", "validity").longValue());
             return new ApplicationRow(r.id(), r.organization(), r.service(), r.serviceVersion(), r.applicant(),
                     r.state(), r.formJson(), r.locationJson(), r.fee(), r.currency(), null, r.assignee(), null,
@@ -396,11 +398,15 @@ public final class ApplicationServiceImpl implements ApplicationService {
         return Rows.application(row, applications.decisions(row.id()));
     }
 
-    static Map<String, Object> facts(Map<String, Object> form, Map<String, Object> location) {
+    /**
+     * What criteria may read: {@code form}, {@code location} (the geometry and the organization's zone layers
+     * it touches) and {@code registry} (facts from national registries, with the integration issue).
+     */
+    static Map<String, Object> facts(Map<String, Object> form, Map<String, Object> location,
+            Map<String, String> zoneLayers) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("form", form == null ? Map.of() : form);
-        // Spatial facts (zones, conflicts) and registry facts join here with the permit and integration issues.
-        facts.put("location", location == null ? Map.of() : Map.of("geometry", location));
+        facts.put("location", Spatial.facts(location, zoneLayers));
         facts.put("registry", Map.of());
         return facts;
     }

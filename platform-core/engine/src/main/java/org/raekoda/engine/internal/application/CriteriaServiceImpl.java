@@ -93,8 +93,10 @@ public final class CriteriaServiceImpl implements CriteriaService {
         List<DryRunReport.Change> changes = new ArrayList<>();
         List<DryRunReport.Change> disagreements = new ArrayList<>();
         List<ApplicationRow> history = applications.history(organization, service, DRY_RUN_HISTORY);
+        var zoneLayers = organizations.zoneLayers(organization);
         for (ApplicationRow row : history) {
-            var facts = ApplicationServiceImpl.facts(Json.readMap(row.formJson()), Json.readMap(row.locationJson()));
+            var facts = ApplicationServiceImpl.facts(Json.readMap(row.formJson()), Json.readMap(row.locationJson()),
+                    zoneLayers);
             Evaluation now = rules.evaluate(current.criteria(), facts);
             Evaluation then = rules.evaluate(proposed, facts);
             ApplicationState officer = officerOutcome(applications.decisions(row.id()));

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.raekoda.api.application.ApplicationException.FieldError;
 import org.raekoda.api.eservice.LocationRule;
+import org.raekoda.engine.internal.spatial.Spatial;
 
 /** Whether the location of an application is there when required and of the expected GeoJSON type. */
 final class LocationCheck {
@@ -31,6 +32,9 @@ final class LocationCheck {
         }
         if (!(location.get("coordinates") instanceof List)) {
             errors.add(new FieldError("/location/coordinates", "GeoJSON coordinates are required"));
+        }
+        if (errors.isEmpty()) {
+            errors.addAll(Spatial.problems(location));
         }
         return errors;
     }

@@ -21,6 +21,7 @@ import org.raekoda.api.store.OrganizationStore;
 import org.raekoda.api.store.SettingsRow;
 import org.raekoda.engine.internal.json.Json;
 import org.raekoda.engine.internal.rules.RuleEngine;
+import org.raekoda.engine.internal.spatial.Spatial;
 
 /** Organizations of the installation and the e-services each one offers. */
 @Component(service = OrganizationService.class)
@@ -80,6 +81,36 @@ public final class OrganizationServiceImpl implements OrganizationService {
                 : current == null ? RuleSets.DEFAULT_MODE : AutomationMode.valueOf(current.mode());
         store.save(current == null ? new SettingsRow(organization, service, enabled, newMode.name(), null, null)
                 : current.withCriteria(enabled, newMode.name(), current.criteriaJson()));
+    }
+
+    @Override
+    public void saveZoneLayer(Caller admin, String organization, String name, String geoJson) {
+        if (!(admin.has(Role.ADMIN) && admin.actsFor(organization)) && !admin.has(Role.PLATFORM_ADMIN)) {
+            throw ApplicationException.forbidden("only administrators of " + organization + " load its zone layers");
+        }
+        if (store.find(organization).isEmpty()) {
+            throw ApplicationException.notFound("organization " + organization);
+        }
+        if (name == null || !name.matches("[a-z][a-z0-9-]{0,62}")) {
+            throw ApplicationException.invalid("Invalid layer name",
+                    List.of(new FieldError("/name", "lowercase letters, digits and dashes, e.g. heritage")));
+        }
+        try {
+            org.locationtech.jts.geom.Geometry layer = Spatial.read(geoJson);
+            if (layer.isEmpty()) {
+                throw new IllegalArgumentException("the layer has no geometry");
+            }
+        } catch (org.locationtech.jts.io.ParseException | RuntimeException e) {
+            throw ApplicationException.invalid("The layer is not GeoJSON",
+                    List.of(new FieldError("", "a GeoJSON geometry, feature or feature collection in WGS 84: "
+                            + e.getMessage())));
+        }
+        store.saveZoneLayer(organization, name, geoJson);
+    }
+
+    @Override
+    public List<String> zoneLayers(String organization) {
+        return List.copyOf(store.zoneLayers(organization).keySet());
     }
 
     @Override

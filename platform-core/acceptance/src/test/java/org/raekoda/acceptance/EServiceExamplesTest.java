@@ -1,0 +1,143 @@
+package org.raekoda.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.raekoda.api.application.Application;
+import org.raekoda.api.application.ApplicationException;
+import org.raekoda.api.application.ApplicationState;
+import org.raekoda.api.application.Caller;
+import org.raekoda.api.application.CriterionResult;
+import org.raekoda.api.application.Submission;
+import org.raekoda.api.eservice.Criterion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Every e-service's own example applications (OSGI-INF/raekoda/examples/ in its bundle) give the outcome
+ * they promise: issued at once, to review with the named criteria failing, or refused with the named
+ * field pointers. And one municipality's tighter limit changes its outcome only.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EServiceExamplesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private Platform platform;
+
+    @BeforeAll
+    void start() throws Exception {
+        platform = Platform.on("H2");
+    }
+
+    @AfterAll
+    void stop() {
+        platform.close();
+    }
+
+    static Stream<Arguments> examples() throws Exception {
+        List<Arguments> examples = new ArrayList<>();
+        for (String service : Platform.SERVICES) {
+            for (String name : List.of("issued", "review", "invalid")) {
+                String path = "OSGI-INF/raekoda/examples/" + name + ".json";
+                // Every permit bundle has its own examples folder: find the one in this service's jar.
+                URL definition = EServiceExamplesTest.class.getClassLoader().getResource("OSGI-INF/raekoda/" + service + ".json");
+                examples.add(Arguments.of(service, name, read(definition, path)));
+            }
+        }
+        return examples.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("examples")
+    void theExampleGivesTheOutcomeItPromises(String service, String name, JsonNode example) {
+        Submission submission = submission(service, example);
+        String expect = example.path("expect").asText();
+        if (expect.equals("INVALID")) {
+            ApplicationException refused = assertThrows(ApplicationException.class,
+                    () -> platform.applications.submit(Caller.resident("ann"), submission));
+            assertEquals(ApplicationException.Kind.INVALID, refused.kind());
+            List<String> pointers = refused.fieldErrors().stream().map(ApplicationException.FieldError::pointer).toList();
+            for (JsonNode pointer : example.path("pointers")) {
+                assertTrue(pointers.contains(pointer.asText()), pointer.asText() + " not in " + pointers);
+            }
+            return;
+        }
+        Application application = platform.applications.submit(Caller.resident("ann"), submission);
+        assertEquals(ApplicationState.valueOf(expect), application.state(), example.path("description").asText());
+        List<String> failing = application.latestEvaluation().failed().stream().map(CriterionResult::criterion).toList();
+        List<String> promised = new ArrayList<>();
+        example.path("failing").forEach(id -> promised.add(id.asText()));
+        assertEquals(promised, failing);
+        for (CriterionResult result : application.latestEvaluation().results()) {
+            assertFalse(result.title().getOrDefault("et", "").isBlank(), result.criterion() + " has an Estonian title");
+            assertFalse(result.legalBasis().getOrDefault("en", "").isBlank(), result.criterion() + " names its legal basis");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    void aTighterLimitInOneMunicipalityChangesTheOutcomeThereOnly(String service) throws Exception {
+        URL definition = getClass().getClassLoader().getResource("OSGI-INF/raekoda/" + service + ".json");
+        JsonNode issued = read(definition, "OSGI-INF/raekoda/examples/issued.json");
+        Application reference = platform.applications.submit(Caller.resident("ann"), submission(service, issued));
+        CriterionResult upper = reference.latestEvaluation().results().stream()
+                .filter(r -> r.value() instanceof Number && r.limit() instanceof Number)
+                .filter(r -> ((Number) r.value()).doubleValue() > 0)
+                .findFirst().orElseThrow(() -> new AssertionError(service + " has no numeric limit"));
+        double tighter = ((Number) upper.value()).doubleValue() / 2;
+        List<Criterion> tartu = new ArrayList<>();
+        for (Criterion criterion : platform.criteria.ruleSet(Platform.TARTU_ADMIN, "tartu", service).criteria()) {
+            tartu.add(criterion.id().equals(upper.criterion()) ? criterion.withLimit(tighter) : criterion);
+        }
+        platform.criteria.update(Platform.TARTU_ADMIN, "tartu", service, tartu, null);
+        try {
+            Application inTartu = platform.applications.submit(Caller.resident("ann"), submission(service, issued));
+            Application inRiga = platform.applications.submit(Caller.resident("ann"),
+                    new Submission("riga", service, submission(service, issued).form(), submission(service, issued).location(), null));
+            assertEquals(ApplicationState.IN_REVIEW, inTartu.state());
+            assertEquals(List.of(upper.criterion()),
+                    inTartu.latestEvaluation().failed().stream().map(CriterionResult::criterion).toList());
+            assertEquals(ApplicationState.ISSUED, inRiga.state());
+        } finally {
+            platform.criteria.update(Platform.TARTU_ADMIN, "tartu", service, null, null);
+        }
+    }
+
+    static Stream<String> services() {
+        return Platform.SERVICES.stream();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Submission submission(String service, JsonNode example) {
+        Map<String, Object> form = JSON.convertValue(example.path("form"), Map.class);
+        JsonNode location = example.path("location");
+        return new Submission("tartu", service, form,
+                location.isMissingNode() || location.isNull() ? null : JSON.convertValue(location, Map.class), null);
+    }
+
+    /** Reads a file from the same jar (or folder) as the given definition. */
+    private static JsonNode read(URL definition, String path) throws IOException {
+        String url = definition.toString();
+        String root = url.substring(0, url.length() - definition.getPath().length() + definition.getPath().indexOf("OSGI-INF/"));
+        try (InputStream in = new URL(root + path).openStream()) {
+            return JSON.readTree(in);
+        }
+    }
+}
