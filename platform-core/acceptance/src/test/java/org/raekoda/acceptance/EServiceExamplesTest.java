@@ -120,6 +120,31 @@ class EServiceExamplesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aGraveSiteIsIssuedOnlyWhenTheCemeteryRegisterSaysThePlotIsFree() throws Exception {
+        URL definition = getClass().getClassLoader().getResource("OSGI-INF/raekoda/grave-site.json");
+        JsonNode issued = read(definition, "OSGI-INF/raekoda/examples/issued.json");
+        Submission free = submission("grave-site", issued);
+        Map<String, Object> occupiedForm = new java.util.HashMap<>(free.form());
+        occupiedForm.put("plotNumber", "35");
+        Map<String, Object> unknownForm = new java.util.HashMap<>(free.form());
+        unknownForm.put("plotNumber", "999");
+
+        Application occupied = platform.applications.submit(Caller.resident("ann"),
+                new Submission("tartu", "grave-site", occupiedForm, free.location(), null));
+        Application unknown = platform.applications.submit(Caller.resident("ann"),
+                new Submission("tartu", "grave-site", unknownForm, free.location(), null));
+
+        assertEquals(ApplicationState.IN_REVIEW, occupied.state());
+        CriterionResult plot = occupied.latestEvaluation().failed().get(0);
+        assertEquals("plot-free", plot.criterion());
+        assertEquals(Boolean.FALSE, plot.value());
+        assertEquals(ApplicationState.IN_REVIEW, unknown.state(), "a plot the register does not know is not issued on a guess");
+        assertEquals("no value given", unknown.latestEvaluation().failed().get(0).note());
+        Object register = ((Map<?, ?>) occupied.latestEvaluation().inputs().get("registry")).get("cemetery");
+        assertEquals("occupied", ((Map<?, ?>) register).get("plotStatus"), "the decision keeps the register's answer");
+    }
+
     static Stream<String> services() {
         return Platform.SERVICES.stream();
     }

@@ -29,6 +29,7 @@ import org.raekoda.engine.internal.eservice.CatalogueImpl;
 import org.raekoda.engine.internal.eservice.DefinitionReader;
 import org.raekoda.engine.internal.rules.FormValidator;
 import org.raekoda.engine.internal.rules.RuleEngine;
+import org.raekoda.integration.local.cemetery.internal.LocalCemeteryRegistry;
 import org.raekoda.persistence.internal.JpaApplicationStore;
 import org.raekoda.persistence.internal.JpaOrganizationStore;
 import org.raekoda.persistence.internal.SchemaMigrator;
@@ -71,8 +72,10 @@ final class Platform implements AutoCloseable {
         for (String service : SERVICES) {
             catalogue.add(definition(service));
         }
-        applications = new ApplicationServiceImpl(catalogue, applicationStore, organizationStore, new RuleEngine(),
-                new FormValidator(), Clock.systemUTC());
+        ApplicationServiceImpl engine = new ApplicationServiceImpl(catalogue, applicationStore, organizationStore,
+                new RuleEngine(), new FormValidator(), Clock.systemUTC());
+        engine.addRegistry(new LocalCemeteryRegistry(cemeteryRegister()));
+        applications = engine;
         criteria = new CriteriaServiceImpl(catalogue, applicationStore, organizationStore, new RuleEngine());
         organizations = new OrganizationServiceImpl(organizationStore, catalogue);
         for (String id : new String[] {"tartu", "riga"}) {
@@ -81,6 +84,20 @@ final class Platform implements AutoCloseable {
                 organizations.enable(PLATFORM_ADMIN, id, service, true, AutomationMode.AUTOMATIC);
             }
         }
+    }
+
+    /** The local cemetery register the grave-site examples need; one occupied plot for the tests. */
+    private static Path cemeteryRegister() throws IOException {
+        Path file = Files.createTempFile("cemetery-plots", ".csv");
+        StringBuilder csv = new StringBuilder("# organization,cemetery,section,plot,status\n");
+        for (String organization : new String[] {"tartu", "riga"}) {
+            csv.append(organization).append(",raadi,12,34,free\n");
+            csv.append(organization).append(",raadi,7,102,free\n");
+            csv.append(organization).append(",raadi,12,35,occupied\n");
+        }
+        Files.writeString(file, csv);
+        file.toFile().deleteOnExit();
+        return file;
     }
 
     static Platform on(String kind) throws Exception {

@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.raekoda.api.application.Application;
 import org.raekoda.api.application.ApplicationException;
 import org.raekoda.api.application.ApplicationException.FieldError;
@@ -34,6 +36,7 @@ import org.raekoda.api.application.Verdict;
 import org.raekoda.api.eservice.Catalogue;
 import org.raekoda.api.eservice.EServiceDefinition;
 import org.raekoda.api.eservice.Phase;
+import org.raekoda.api.registry.RegistryFacts;
 import org.raekoda.api.store.ApplicationRow;
 import org.raekoda.api.store.ApplicationStore;
 import org.raekoda.api.store.AuditRow;
@@ -63,6 +66,8 @@ public final class ApplicationServiceImpl implements ApplicationService {
     private final RuleEngine rules;
     private final FormValidator forms;
     private final Clock clock;
+    private final List<RegistryFacts> registries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApplicationServiceImpl.class);
 
     @Activate
     public ApplicationServiceImpl(@Reference Catalogue catalogue, @Reference ApplicationStore applications,
@@ -120,7 +125,8 @@ public final class ApplicationServiceImpl implements ApplicationService {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         Map<String, Object> facts = facts(submission.form(), submission.location(),
-                organizations.zoneLayers(submission.organization()));
+                organizations.zoneLayers(submission.organization()),
+                registryFacts(submission.organization(), service.id(), submission.form()));
         LocalSettings local = settings.localJson() == null ? LocalSettings.NONE
                 : Json.read(settings.localJson(), LocalSettings.class);
         String feeRule = local.fee() != null ? local.fee() : service.fee().amount();
@@ -275,7 +281,7 @@ public final class ApplicationServiceImpl implements ApplicationService {
             if (target != ApplicationState.ISSUED) {
                 return r;
             }
-            Map<String, Object> facts = facts(Json.readMap(r.formJson()), null, Map.of());
+            Map<String, Object> facts = facts(Json.readMap(r.formJson()), null, Map.of(), Map.of());
             LocalDate validUntil = today.plusDays(amount(service.validity().days(), facts, "/form", "validity").longValue());
             return new ApplicationRow(r.id(), r.organization(), r.service(), r.serviceVersion(), r.applicant(),
                     r.state(), r.formJson(), r.locationJson(), r.fee(), r.currency(), null, r.assignee(), null,
@@ -403,12 +409,38 @@ public final class ApplicationServiceImpl implements ApplicationService {
      * it touches) and {@code registry} (facts from national registries, with the integration issue).
      */
     static Map<String, Object> facts(Map<String, Object> form, Map<String, Object> location,
-            Map<String, String> zoneLayers) {
+            Map<String, String> zoneLayers, Map<String, Object> registry) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("form", form == null ? Map.of() : form);
         facts.put("location", Spatial.facts(location, zoneLayers));
-        facts.put("registry", Map.of());
+        facts.put("registry", registry);
         return facts;
+    }
+
+    /** Asks every registry; one that fails gives no facts, so criteria on it send the application to an officer. */
+    private Map<String, Object> registryFacts(String organization, String service, Map<String, Object> form) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (RegistryFacts registry : registries) {
+            try {
+                Map<String, Object> answer = registry.facts(organization, service, form);
+                if (answer != null) {
+                    facts.put(registry.name(), answer);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Registry {} gave no facts for an application to {}: {}", registry.name(), organization,
+                        e.getMessage());
+            }
+        }
+        return facts;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addRegistry(RegistryFacts registry) {
+        registries.add(registry);
+    }
+
+    public void removeRegistry(RegistryFacts registry) {
+        registries.remove(registry);
     }
 
     private BigDecimal amount(String expression, Map<String, Object> facts, String pointer, String what) {

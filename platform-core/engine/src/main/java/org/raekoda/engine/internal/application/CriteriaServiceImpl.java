@@ -95,11 +95,12 @@ public final class CriteriaServiceImpl implements CriteriaService {
         List<ApplicationRow> history = applications.history(organization, service, DRY_RUN_HISTORY);
         var zoneLayers = organizations.zoneLayers(organization);
         for (ApplicationRow row : history) {
+            List<DecisionRow> decisions = applications.decisions(row.id());
             var facts = ApplicationServiceImpl.facts(Json.readMap(row.formJson()), Json.readMap(row.locationJson()),
-                    zoneLayers);
+                    zoneLayers, registryAtTheTime(decisions));
             Evaluation now = rules.evaluate(current.criteria(), facts);
             Evaluation then = rules.evaluate(proposed, facts);
-            ApplicationState officer = officerOutcome(applications.decisions(row.id()));
+            ApplicationState officer = officerOutcome(decisions);
             List<String> failing = then.failed().stream().map(CriterionResult::criterion).toList();
             DryRunReport.Change line = new DryRunReport.Change(row.id(), now.verdict(), then.verdict(), officer, failing);
             if (now.verdict() != then.verdict()) {
@@ -112,6 +113,23 @@ public final class CriteriaServiceImpl implements CriteriaService {
             }
         }
         return new DryRunReport(current.hash(), RuleEngine.hash(proposed), history.size(), changes, disagreements);
+    }
+
+    /**
+     * Registry facts as the rules saw them when the application came in (from the decision's snapshot):
+     * registries change, and a dry run must not query them once per past application.
+     */
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> registryAtTheTime(List<DecisionRow> decisions) {
+        for (int i = decisions.size() - 1; i >= 0; i--) {
+            String evaluation = decisions.get(i).evaluationJson();
+            if (evaluation != null) {
+                Object registry = Json.readMap(evaluation).getOrDefault("inputs", java.util.Map.of());
+                Object facts = registry instanceof java.util.Map ? ((java.util.Map<String, Object>) registry).get("registry") : null;
+                return facts instanceof java.util.Map ? (java.util.Map<String, Object>) facts : java.util.Map.of();
+            }
+        }
+        return java.util.Map.of();
     }
 
     /** The last decision an officer made (not the rules), or null. */
