@@ -184,18 +184,7 @@ public class CoreApiIT {
     }
 
     private String execute(String command) throws Exception {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
-        org.apache.karaf.shell.api.console.Session session = sessions.create(System.in, out, out);
-        java.io.PrintStream previous = System.out;
-        System.setOut(out);
-        try {
-            session.execute(command);
-        } finally {
-            System.setOut(previous);
-            session.close();
-        }
-        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return ExamDistribution.execute(sessions, command);
     }
 
     @Test

@@ -45,6 +45,22 @@ final class ExamDistribution {
         };
     }
 
+    /** Inside the container: runs a Karaf shell command and returns what it printed. */
+    static String execute(org.apache.karaf.shell.api.console.SessionFactory sessions, String command) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        org.apache.karaf.shell.api.console.Session session = sessions.create(System.in, out, out);
+        java.io.PrintStream previous = System.out;
+        System.setOut(out);
+        try {
+            session.execute(command);
+        } finally {
+            System.setOut(previous);
+            session.close();
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Inside the container: the node's base URL. */
     static String baseUrl() {
         return "http://localhost:" + Integer.getInteger(PORT_PROPERTY);
