@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param workflow     the phases of manual handling, in order
  * @param permitFields the fields of the permit document
  * @param validity     how long an issued permit is valid
+ * @param occupancy    when and where an issued permit occupies its place, for finding clashes with other
+ *                     permits; null when the permit occupies no public space
  */
 public record EServiceDefinition(String id, String version, OwnerKind owner, LocalizedText title,
         LocalizedText description, String formSchema, String uiHints, LocationRule location, FeeRule fee,
-        List<Criterion> criteria, List<Phase> workflow, List<PermitField> permitFields, ValidityRule validity) {
+        List<Criterion> criteria, List<Phase> workflow, List<PermitField> permitFields, ValidityRule validity,
+        OccupancyRule occupancy) {
 
     public EServiceDefinition {
         Objects.requireNonNull(id, "id");
@@ -44,5 +47,13 @@ public record EServiceDefinition(String id, String version, OwnerKind owner, Loc
         if (workflow.isEmpty()) {
             throw new IllegalArgumentException("e-service " + id + " needs at least one workflow phase");
         }
+    }
+
+    /** A definition whose permits occupy no place in time (as written before occupancies existed). */
+    public EServiceDefinition(String id, String version, OwnerKind owner, LocalizedText title,
+            LocalizedText description, String formSchema, String uiHints, LocationRule location, FeeRule fee,
+            List<Criterion> criteria, List<Phase> workflow, List<PermitField> permitFields, ValidityRule validity) {
+        this(id, version, owner, title, description, formSchema, uiHints, location, fee, criteria, workflow,
+                permitFields, validity, null);
     }
 }

@@ -2,6 +2,7 @@ package org.raekoda.api.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -15,7 +16,28 @@ public interface ApplicationStore {
      * Inserts a new application with its first decisions and audit lines. When the applicant already used
      * the row's idempotency key, nothing is inserted and the existing application is returned.
      */
-    ApplicationRow insert(ApplicationRow row, List<DecisionRow> decisions, List<AuditRow> audit);
+    default ApplicationRow insert(ApplicationRow row, List<DecisionRow> decisions, List<AuditRow> audit) {
+        return insert(row, decisions, audit, null);
+    }
+
+    /**
+     * Inserts like {@link #insert(ApplicationRow, List, List)}, and when the row is an issued permit with an
+     * occupancy, first makes sure that the permits occupying its place and time are still those the decision
+     * saw. Issuances of one organization that occupy a place are serialized (a row lock on the organization),
+     * so that of two clashing applications decided at the same moment on different nodes only one is issued.
+     *
+     * @param occupantsSeen ids of the issued permits that {@link #issuedOccupying} returned when the decision
+     *                      was made; null to skip the check
+     * @throws StaleVersionException when another permit was issued for that place and time meanwhile: decide again
+     */
+    ApplicationRow insert(ApplicationRow row, List<DecisionRow> decisions, List<AuditRow> audit,
+            Set<String> occupantsSeen);
+
+    /**
+     * Issued permits of an organization whose occupancy period overlaps {@code where}'s and whose bounding
+     * box intersects {@code where}'s: the candidates for a clash.
+     */
+    List<ApplicationRow> issuedOccupying(String organization, Occupancy where);
 
     /**
      * Writes the changed application if its stored version is still {@code expectedVersion}, and appends

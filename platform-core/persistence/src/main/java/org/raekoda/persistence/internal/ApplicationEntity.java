@@ -13,6 +13,7 @@ import javax.persistence.Table;
 import javax.persistence.Version;
 
 import org.raekoda.api.store.ApplicationRow;
+import org.raekoda.api.store.Occupancy;
 
 @Entity
 @Table(name = "application")
@@ -80,6 +81,25 @@ public class ApplicationEntity {
     @Column(name = "review_requested_at")
     private OffsetDateTime reviewRequestedAt;
 
+    // Where and when the permit occupies its place; all null when its e-service declares no occupancy.
+    @Column(name = "occupied_from")
+    private LocalDate occupiedFrom;
+
+    @Column(name = "occupied_until")
+    private LocalDate occupiedUntil;
+
+    @Column(name = "bbox_west")
+    private Double west;
+
+    @Column(name = "bbox_south")
+    private Double south;
+
+    @Column(name = "bbox_east")
+    private Double east;
+
+    @Column(name = "bbox_north")
+    private Double north;
+
     protected ApplicationEntity() {
     }
 
@@ -106,6 +126,13 @@ public class ApplicationEntity {
         this.validUntil = row.validUntil();
         this.updatedAt = row.updatedAt().atOffset(ZoneOffset.UTC);
         this.reviewRequestedAt = row.reviewRequestedAt() == null ? null : row.reviewRequestedAt().atOffset(ZoneOffset.UTC);
+        Occupancy occupancy = row.occupancy();
+        this.occupiedFrom = occupancy == null ? null : occupancy.from();
+        this.occupiedUntil = occupancy == null ? null : occupancy.until();
+        this.west = occupancy == null ? null : occupancy.west();
+        this.south = occupancy == null ? null : occupancy.south();
+        this.east = occupancy == null ? null : occupancy.east();
+        this.north = occupancy == null ? null : occupancy.north();
     }
 
     long version() {
@@ -119,6 +146,7 @@ public class ApplicationEntity {
     ApplicationRow toRow() {
         return new ApplicationRow(id, organization, service, serviceVersion, applicant, state, formJson, locationJson,
                 fee, currency, phase, assignee, deadline, validUntil, version, submittedAt.toInstant(),
-                updatedAt.toInstant(), idempotencyKey, reviewRequestedAt == null ? null : reviewRequestedAt.toInstant());
+                updatedAt.toInstant(), idempotencyKey, reviewRequestedAt == null ? null : reviewRequestedAt.toInstant(),
+                occupiedFrom == null ? null : new Occupancy(occupiedFrom, occupiedUntil, west, south, east, north));
     }
 }

@@ -2,8 +2,10 @@ package org.raekoda.persistence.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 
@@ -15,6 +17,7 @@ import org.raekoda.api.store.ApplicationRow;
 import org.raekoda.api.store.ApplicationStore;
 import org.raekoda.api.store.AuditRow;
 import org.raekoda.api.store.DecisionRow;
+import org.raekoda.api.store.Occupancy;
 import org.raekoda.api.store.StaleVersionException;
 
 /** Applications, decisions and audit lines in the database, through EclipseLink. */
@@ -39,7 +42,8 @@ public final class JpaApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public ApplicationRow insert(ApplicationRow row, List<DecisionRow> decisions, List<AuditRow> audit) {
+    public ApplicationRow insert(ApplicationRow row, List<DecisionRow> decisions, List<AuditRow> audit,
+            Set<String> occupantsSeen) {
         if (row.idempotencyKey() != null) {
             Optional<ApplicationRow> existing = byIdempotencyKey(row.applicant(), row.idempotencyKey());
             if (existing.isPresent()) {
@@ -48,6 +52,9 @@ public final class JpaApplicationStore implements ApplicationStore {
         }
         try {
             return tx.inTransaction(em -> {
+                if (occupantsSeen != null && row.occupancy() != null && "ISSUED".equals(row.state())) {
+                    checkOccupantsUnchanged(em, row, occupantsSeen);
+                }
                 ApplicationEntity entity = new ApplicationEntity(row);
                 em.persist(entity);
                 em.flush();
@@ -66,6 +73,41 @@ public final class JpaApplicationStore implements ApplicationStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * Serializes the issuance of occupying permits per organization with a row lock on the organization
+     * (SELECT … FOR UPDATE on PostgreSQL and H2 alike, held until commit), then compares the candidates
+     * with those the decision saw.
+     */
+    private static void checkOccupantsUnchanged(EntityManager em, ApplicationRow row, Set<String> occupantsSeen) {
+        OrganizationEntity organization = em.find(OrganizationEntity.class, row.organization(),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (organization == null) {
+            throw new IllegalStateException("organization " + row.organization() + " does not exist");
+        }
+        for (ApplicationEntity occupant : occupying(em, row.organization(), row.occupancy())) {
+            if (!occupantsSeen.contains(occupant.toRow().id())) {
+                throw new StaleVersionException("another permit was issued for the same place and time meanwhile");
+            }
+        }
+    }
+
+    @Override
+    public List<ApplicationRow> issuedOccupying(String organization, Occupancy where) {
+        return tx.inTransaction(em -> occupying(em, organization, where).stream().map(ApplicationEntity::toRow)
+                .toList());
+    }
+
+    private static List<ApplicationEntity> occupying(EntityManager em, String organization, Occupancy where) {
+        return em.createQuery("select a from ApplicationEntity a where a.organization = :organization"
+                + " and a.state = 'ISSUED' and a.occupiedFrom <= :until and a.occupiedUntil >= :from"
+                + " and a.west <= :east and a.east >= :west and a.south <= :north and a.north >= :south"
+                + " order by a.submittedAt", ApplicationEntity.class)
+                .setParameter("organization", organization).setParameter("from", where.from())
+                .setParameter("until", where.until()).setParameter("west", where.west())
+                .setParameter("east", where.east()).setParameter("south", where.south())
+                .setParameter("north", where.north()).getResultList();
     }
 
     private Optional<ApplicationRow> byIdempotencyKey(String applicant, String key) {

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -122,16 +124,42 @@ public final class ApplicationServiceImpl implements ApplicationService {
             throw ApplicationException.invalid("The application has " + errors.size() + " invalid field(s)", errors);
         }
 
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         Map<String, Object> facts = facts(submission.form(), submission.location(),
                 organizations.zoneLayers(submission.organization()),
                 registryFacts(submission.organization(), service.id(), submission.form()));
+        Occupancies.Claim claim = Occupancies.claim(service.occupancy(), facts, submission.location(), rules);
         LocalSettings local = settings.localJson() == null ? LocalSettings.NONE
                 : Json.read(settings.localJson(), LocalSettings.class);
         String feeRule = local.fee() != null ? local.fee() : service.fee().amount();
         BigDecimal fee = amount(feeRule, facts, "/form", "fee").setScale(2, RoundingMode.HALF_UP);
         RuleSet ruleSet = RuleSets.effective(submission.organization(), service, settings);
+        // Deciding and storing race with other nodes issuing permits for the same place and time: the store
+        // refuses an issuance whose clash candidates changed, and the rules then look again.
+        for (int attempt = 1;; attempt++) {
+            List<ApplicationRow> occupants = claim == null ? List.of()
+                    : applications.issuedOccupying(submission.organization(), claim.searchBox());
+            Map<String, Object> decidedOn = facts;
+            if (claim != null) {
+                decidedOn = new LinkedHashMap<>(facts);
+                decidedOn.put("conflicts", Occupancies.conflicts(claim, occupants));
+            }
+            try {
+                return decideAndStore(applicant, submission, service, local, ruleSet, decidedOn, fee, key, claim,
+                        occupants);
+            } catch (StaleVersionException e) {
+                if (attempt == 3) {
+                    throw ApplicationException.conflict("many permits are being issued for this place right now;"
+                            + " send the application again");
+                }
+            }
+        }
+    }
+
+    private Application decideAndStore(Caller applicant, Submission submission, EServiceDefinition service,
+            LocalSettings local, RuleSet ruleSet, Map<String, Object> facts, BigDecimal fee, String key,
+            Occupancies.Claim claim, List<ApplicationRow> occupants) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         Evaluation evaluation = rules.evaluate(ruleSet.criteria(), facts);
         boolean issueNow = ruleSet.mode() == AutomationMode.AUTOMATIC && evaluation.verdict() == Verdict.ISSUE;
 
@@ -146,7 +174,7 @@ public final class ApplicationServiceImpl implements ApplicationService {
                 service.fee().currency(), issueNow ? null : firstPhase.id(), null,
                 issueNow ? null : WorkingDays.after(today, local.deadlines().getOrDefault(firstPhase.id(),
                         firstPhase.deadlineWorkingDays())), validUntil, 0, now, now,
-                key, null);
+                key, null, claim == null ? null : claim.occupancy());
         DecisionRow decision = new DecisionRow(UUID.randomUUID().toString(), id, state.name(), ruleSet.mode().name(),
                 ruleSet.mode() == AutomationMode.AUTOMATIC, evaluation.verdict().name(), evaluation.rulesetHash(),
                 Json.write(evaluation), "", Caller.SYSTEM.subject(), now);
@@ -157,7 +185,9 @@ public final class ApplicationServiceImpl implements ApplicationService {
                         issueNow ? "issued" : "rules-evaluated", ApplicationState.SUBMITTED.name(), state.name(),
                         "mode " + ruleSet.mode() + ", verdict " + evaluation.verdict() + ", rule set "
                                 + evaluation.rulesetHash().substring(0, 12)));
-        ApplicationRow stored = applications.insert(row, List.of(decision), audit);
+        Set<String> occupantsSeen = claim == null ? null
+                : occupants.stream().map(ApplicationRow::id).collect(Collectors.toSet());
+        ApplicationRow stored = applications.insert(row, List.of(decision), audit, occupantsSeen);
         return load(stored);
     }
 
@@ -196,10 +226,14 @@ public final class ApplicationServiceImpl implements ApplicationService {
             throw ApplicationException.invalid("The answer leaves " + errors.size() + " invalid field(s)", errors);
         }
         String formJson = Json.write(form);
+        Map<String, Object> location = row.locationJson() == null ? null : Json.readMap(row.locationJson());
+        Occupancies.Claim claim = Occupancies.claim(service.occupancy(), facts(form, location, Map.of(), Map.of()),
+                location, rules);
         return move(applicant, row, ApplicationState.IN_REVIEW, row.version(), r -> new ApplicationRow(r.id(),
                 r.organization(), r.service(), r.serviceVersion(), r.applicant(), r.state(), formJson, r.locationJson(),
                 r.fee(), r.currency(), r.phase(), r.assignee(), r.deadline(), r.validUntil(), r.version(),
-                r.submittedAt(), r.updatedAt(), r.idempotencyKey(), r.reviewRequestedAt()), "answered", "", null);
+                r.submittedAt(), r.updatedAt(), r.idempotencyKey(), r.reviewRequestedAt(),
+                claim == null ? null : claim.occupancy()), "answered", "", null);
     }
 
     @Override
@@ -237,7 +271,7 @@ public final class ApplicationServiceImpl implements ApplicationService {
         ApplicationRow changed = new ApplicationRow(row.id(), row.organization(), row.service(), row.serviceVersion(),
                 row.applicant(), row.state(), row.formJson(), row.locationJson(), row.fee(), row.currency(),
                 row.phase(), who, row.deadline(), row.validUntil(), row.version(), row.submittedAt(), clock.instant(),
-                row.idempotencyKey(), row.reviewRequestedAt());
+                row.idempotencyKey(), row.reviewRequestedAt(), row.occupancy());
         AuditRow audit = new AuditRow(row.id(), row.organization(), clock.instant(), officer.subject(),
                 officer.channel().name(), "assigned", row.state(), row.state(), "to " + who);
         return write(changed, row.version(), null, audit);
@@ -285,7 +319,7 @@ public final class ApplicationServiceImpl implements ApplicationService {
             LocalDate validUntil = today.plusDays(amount(service.validity().days(), facts, "/form", "validity").longValue());
             return new ApplicationRow(r.id(), r.organization(), r.service(), r.serviceVersion(), r.applicant(),
                     r.state(), r.formJson(), r.locationJson(), r.fee(), r.currency(), null, r.assignee(), null,
-                    validUntil, r.version(), r.submittedAt(), r.updatedAt(), r.idempotencyKey(), null);
+                    validUntil, r.version(), r.submittedAt(), r.updatedAt(), r.idempotencyKey(), null, r.occupancy());
         }, "decided", decision.reason() == null ? "" : decision.reason(), target);
     }
 
@@ -406,14 +440,15 @@ public final class ApplicationServiceImpl implements ApplicationService {
 
     /**
      * What criteria may read: {@code form}, {@code location} (the geometry and the organization's zone layers
-     * it touches) and {@code registry} (facts from national registries, with the integration issue).
+     * it touches) and {@code registry} (facts from national registries). Clashes with permits already issued
+     * for the same place and time are added as {@code conflicts} when the e-service declares an occupancy.
      */
     static Map<String, Object> facts(Map<String, Object> form, Map<String, Object> location,
             Map<String, String> zoneLayers, Map<String, Object> registry) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("form", form == null ? Map.of() : form);
         facts.put("location", Spatial.facts(location, zoneLayers));
-        facts.put("registry", registry);
+        facts.put("registry", registry == null ? Map.of() : registry);
         return facts;
     }
 

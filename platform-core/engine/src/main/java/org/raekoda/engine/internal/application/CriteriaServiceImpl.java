@@ -3,6 +3,7 @@ package org.raekoda.engine.internal.application;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -97,7 +98,11 @@ public final class CriteriaServiceImpl implements CriteriaService {
         for (ApplicationRow row : history) {
             List<DecisionRow> decisions = applications.decisions(row.id());
             var facts = ApplicationServiceImpl.facts(Json.readMap(row.formJson()), Json.readMap(row.locationJson()),
-                    zoneLayers, registryAtTheTime(decisions));
+                    zoneLayers, atTheTime(decisions, "registry"));
+            Map<String, Object> conflicts = atTheTime(decisions, "conflicts");
+            if (!conflicts.isEmpty()) {
+                facts.put("conflicts", conflicts);
+            }
             Evaluation now = rules.evaluate(current.criteria(), facts);
             Evaluation then = rules.evaluate(proposed, facts);
             ApplicationState officer = officerOutcome(decisions);
@@ -116,20 +121,21 @@ public final class CriteriaServiceImpl implements CriteriaService {
     }
 
     /**
-     * Registry facts as the rules saw them when the application came in (from the decision's snapshot):
-     * registries change, and a dry run must not query them once per past application.
+     * Registry answers and clashes with other permits as the rules saw them when the application came in (from
+     * the decision's snapshot): registries and issued permits change, and a dry run asks what the proposed
+     * criteria would have decided then, without querying a registry once per past application.
      */
     @SuppressWarnings("unchecked")
-    private static java.util.Map<String, Object> registryAtTheTime(List<DecisionRow> decisions) {
+    private static Map<String, Object> atTheTime(List<DecisionRow> decisions, String facts) {
         for (int i = decisions.size() - 1; i >= 0; i--) {
             String evaluation = decisions.get(i).evaluationJson();
             if (evaluation != null) {
-                Object registry = Json.readMap(evaluation).getOrDefault("inputs", java.util.Map.of());
-                Object facts = registry instanceof java.util.Map ? ((java.util.Map<String, Object>) registry).get("registry") : null;
-                return facts instanceof java.util.Map ? (java.util.Map<String, Object>) facts : java.util.Map.of();
+                Object inputs = Json.readMap(evaluation).getOrDefault("inputs", Map.of());
+                Object kept = inputs instanceof Map ? ((Map<String, Object>) inputs).get(facts) : null;
+                return kept instanceof Map ? (Map<String, Object>) kept : Map.of();
             }
         }
-        return java.util.Map.of();
+        return Map.of();
     }
 
     /** The last decision an officer made (not the rules), or null. */

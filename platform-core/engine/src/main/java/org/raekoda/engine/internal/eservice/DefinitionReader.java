@@ -60,6 +60,18 @@ public final class DefinitionReader {
                 }
             }
         }
+        var occupancy = definition.occupancy();
+        if (occupancy != null) {
+            for (String expression : new String[] {occupancy.from(), occupancy.until(), occupancy.days()}) {
+                String problem = expression == null ? null : rules.problemWith(expression);
+                if (problem != null) {
+                    throw new IOException("occupancy of " + definition.id() + ": " + problem);
+                }
+            }
+            if (definition.location().geometry() == null) {
+                throw new IOException("occupancy of " + definition.id() + " needs a location in the definition");
+            }
+        }
     }
 
     private static void inline(ObjectNode object, String field, Function<String, URL> sibling) throws IOException {

@@ -96,6 +96,11 @@ public final class RuleEngine {
                 criterion.legalBasis().texts());
     }
 
+    /** Evaluates an expression (a date, a text) over the facts; null when it gives nothing. */
+    public Object value(String expression, Map<String, Object> facts) {
+        return jexl.createExpression(expression).evaluate(new MapContext(new LinkedHashMap<>(facts)));
+    }
+
     /** Evaluates an amount expression (a fee, a number of days) over the facts. */
     public BigDecimal amount(String expression, Map<String, Object> facts) {
         JexlExpression parsed = jexl.createExpression(expression);

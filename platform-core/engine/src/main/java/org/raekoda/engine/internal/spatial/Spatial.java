@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.locationtech.jts.operation.valid.IsValidOp;
@@ -29,6 +30,9 @@ public final class Spatial {
 
     private Spatial() {
     }
+
+    /** Metres along one degree of latitude, and of longitude at the equator (WGS 84, rounded). */
+    public static final double METRES_PER_DEGREE = 111_320;
 
     /** Reads a GeoJSON geometry, feature or feature collection. */
     public static Geometry read(String geoJson) throws ParseException {
@@ -54,6 +58,27 @@ public final class Spatial {
             errors.add(new FieldError("/location/coordinates", "not a valid shape: " + error.getMessage()));
         }
         return errors;
+    }
+
+    /**
+     * Whether two shapes touch or come within the given distance. Distances are measured on a local
+     * equirectangular projection around the first shape, which within a municipality's extent is accurate to
+     * well under a percent; 0 metres means they must intersect.
+     */
+    public static boolean withinMetres(Geometry first, Geometry second, double metres) {
+        if (metres <= 0) {
+            return first.intersects(second);
+        }
+        double latitude = first.getEnvelopeInternal().centre().y;
+        AffineTransformation toMetres = AffineTransformation.scaleInstance(
+                METRES_PER_DEGREE * Math.cos(Math.toRadians(latitude)), METRES_PER_DEGREE);
+        return toMetres.transform(first).isWithinDistance(toMetres.transform(second), metres);
+    }
+
+    /** Degrees of longitude and of latitude that make the given metres at a latitude. */
+    public static double[] degrees(double metres, double latitude) {
+        double cos = Math.max(0.01, Math.cos(Math.toRadians(latitude)));
+        return new double[] {metres / (METRES_PER_DEGREE * cos), metres / METRES_PER_DEGREE};
     }
 
     /**
