@@ -65,7 +65,7 @@ class CoreAcceptanceTest {
     }
 
     private static Application submit(Platform platform, String organization, Map<String, Object> form, String key) {
-        return platform.applications.submit(ALICE, new Submission(organization, "excavation", form, SQUARE, key));
+        return platform.applications.submit(ALICE, new Submission(organization, Platform.CORE_SERVICE, form, SQUARE, key));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,17 +119,17 @@ class CoreAcceptanceTest {
             assertEquals(ApplicationState.IN_REVIEW, submit(platform, "tartu", form, null).state());
 
             List<Criterion> tartus = new ArrayList<>();
-            for (Criterion criterion : platform.criteria.ruleSet(Platform.TARTU_ADMIN, "tartu", "excavation").criteria()) {
+            for (Criterion criterion : platform.criteria.ruleSet(Platform.TARTU_ADMIN, "tartu", Platform.CORE_SERVICE).criteria()) {
                 tartus.add(criterion.id().equals("small-area") ? criterion.withLimit(50) : criterion);
             }
-            var updated = platform.criteria.update(Platform.TARTU_ADMIN, "tartu", "excavation", tartus, null);
+            var updated = platform.criteria.update(Platform.TARTU_ADMIN, "tartu", Platform.CORE_SERVICE, tartus, null);
             assertTrue(updated.overridden());
 
             assertEquals(ApplicationState.ISSUED, submit(platform, "tartu", form, null).state());
             assertEquals(ApplicationState.IN_REVIEW, submit(platform, "riga", form, null).state(),
                     "Riga keeps the e-service's default limit");
             assertThrows(ApplicationException.class,
-                    () -> platform.criteria.update(Platform.RIGA_ADMIN, "tartu", "excavation", tartus, null),
+                    () -> platform.criteria.update(Platform.RIGA_ADMIN, "tartu", Platform.CORE_SERVICE, tartus, null),
                     "an administrator changes only their own organization's criteria");
         }
     }
@@ -138,7 +138,7 @@ class CoreAcceptanceTest {
     @ValueSource(strings = {"PostgreSQL", "H2"})
     void aMunicipalitysOwnFeeAndDeadlineApplyThereOnly(String database) throws Exception {
         try (Platform platform = Platform.on(database)) {
-            platform.organizations.localize(Platform.TARTU_ADMIN, "tartu", "excavation", new LocalSettings(
+            platform.organizations.localize(Platform.TARTU_ADMIN, "tartu", Platform.CORE_SERVICE, new LocalSettings(
                     "10", Map.of("review", 3), LocalizedText.of("Street works permit"), null));
             Map<String, Object> deep = with("depthMetres", 3);
 
@@ -150,12 +150,12 @@ class CoreAcceptanceTest {
             LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
             assertTrue(tartu.deadline().isBefore(riga.deadline()), tartu.deadline() + " vs " + riga.deadline());
             assertTrue(!tartu.deadline().isAfter(today.plusDays(5)), "3 working days fall within 5 calendar days");
-            assertEquals("Street works permit", platform.organizations.localSettings("tartu", "excavation").title().in(List.of()));
+            assertEquals("Street works permit", platform.organizations.localSettings("tartu", Platform.CORE_SERVICE).title().in(List.of()));
             assertEquals(ApplicationException.Kind.INVALID, assertThrows(ApplicationException.class,
-                    () -> platform.organizations.localize(Platform.TARTU_ADMIN, "tartu", "excavation",
+                    () -> platform.organizations.localize(Platform.TARTU_ADMIN, "tartu", Platform.CORE_SERVICE,
                             new LocalSettings(null, Map.of("no-such-phase", 2), null, null))).kind());
             assertEquals(ApplicationException.Kind.FORBIDDEN, assertThrows(ApplicationException.class,
-                    () -> platform.organizations.localize(Platform.RIGA_ADMIN, "tartu", "excavation",
+                    () -> platform.organizations.localize(Platform.RIGA_ADMIN, "tartu", Platform.CORE_SERVICE,
                             LocalSettings.NONE)).kind());
         }
     }
@@ -169,16 +169,16 @@ class CoreAcceptanceTest {
                     "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"name\":\"Old town\"},"
                             + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[26.70,58.37],[26.74,58.37],[26.74,58.40],"
                             + "[26.70,58.40],[26.70,58.37]]]}}]}");
-            List<Criterion> criteria = new ArrayList<>(platform.criteria.ruleSet(Platform.TARTU_ADMIN, "tartu", "excavation").criteria());
+            List<Criterion> criteria = new ArrayList<>(platform.criteria.ruleSet(Platform.TARTU_ADMIN, "tartu", Platform.CORE_SERVICE).criteria());
             criteria.add(new Criterion("outside-heritage", LocalizedText.of("Outside the heritage zone"),
                     "location.inZone.heritage", "value == limit", false, LocalizedText.of("Heritage Conservation Act")));
-            platform.criteria.update(Platform.TARTU_ADMIN, "tartu", "excavation", criteria, null);
+            platform.criteria.update(Platform.TARTU_ADMIN, "tartu", Platform.CORE_SERVICE, criteria, null);
 
             Application inside = submit(platform, "tartu", smallWorks(), null);
             Map<String, Object> elsewhere = Map.of("type", "Polygon", "coordinates", List.of(List.of(
                     List.of(26.80, 58.36), List.of(26.81, 58.36), List.of(26.81, 58.361), List.of(26.80, 58.36))));
             Application outside = platform.applications.submit(ALICE,
-                    new Submission("tartu", "excavation", smallWorks(), elsewhere, null));
+                    new Submission("tartu", Platform.CORE_SERVICE, smallWorks(), elsewhere, null));
 
             assertEquals(ApplicationState.IN_REVIEW, inside.state());
             assertEquals(List.of("outside-heritage"), inside.latestEvaluation().failed().stream()
@@ -190,7 +190,7 @@ class CoreAcceptanceTest {
                     List.of(26.70, 58.37), List.of(26.72, 58.39), List.of(26.72, 58.37), List.of(26.70, 58.39),
                     List.of(26.70, 58.37))));
             ApplicationException invalid = assertThrows(ApplicationException.class, () -> platform.applications.submit(
-                    ALICE, new Submission("tartu", "excavation", smallWorks(), bowTie, null)));
+                    ALICE, new Submission("tartu", Platform.CORE_SERVICE, smallWorks(), bowTie, null)));
             assertEquals("/location/coordinates", invalid.fieldErrors().get(0).pointer(), "a self-crossing area is refused");
             assertEquals(ApplicationException.Kind.INVALID, assertThrows(ApplicationException.class,
                     () -> platform.organizations.saveZoneLayer(Platform.TARTU_ADMIN, "tartu", "broken", "{\"type\":\"Nope\"}")).kind());
@@ -206,16 +206,16 @@ class CoreAcceptanceTest {
             String criteria = "[{\"id\":\"short\",\"title\":{\"en\":\"Short\"},\"value\":\"form.durationDays\","
                     + "\"test\":\"value <= limit\",\"limit\":30,\"legalBasis\":{\"en\":\"Riga rules\"}}]";
 
-            new CriteriaFiles(platform.organizationStore, criteriaFile("riga", "excavation", "AUTOMATIC", criteria));
+            new CriteriaFiles(platform.organizationStore, criteriaFile("riga", Platform.CORE_SERVICE, "AUTOMATIC", criteria));
 
             Application issued = submit(platform, "riga", form, null);
             assertEquals(ApplicationState.ISSUED, issued.state());
             assertEquals(1, issued.latestEvaluation().results().size(), "Riga's own single criterion");
             assertEquals(ApplicationState.IN_REVIEW, submit(platform, "tartu", form, null).state());
 
-            new CriteriaFiles(platform.organizationStore, criteriaFile("riga", "excavation", "", "[{\"id\":\"x\","
+            new CriteriaFiles(platform.organizationStore, criteriaFile("riga", Platform.CORE_SERVICE, "", "[{\"id\":\"x\","
                     + "\"title\":{\"en\":\"X\"},\"value\":\"new('java.io.File', '/')\",\"test\":\"true\",\"limit\":null}]"));
-            assertEquals(1, platform.criteria.ruleSet(Platform.RIGA_ADMIN, "riga", "excavation").criteria().size(),
+            assertEquals(1, platform.criteria.ruleSet(Platform.RIGA_ADMIN, "riga", Platform.CORE_SERVICE).criteria().size(),
                     "a file whose expressions leave the sandbox is refused and changes nothing");
         }
     }
@@ -268,10 +268,10 @@ class CoreAcceptanceTest {
                     new OfficerDecision(OfficerDecision.Action.ISSUE, "pipe needs it", deep.version()));
 
             List<Criterion> stricter = new ArrayList<>();
-            for (Criterion criterion : platform.criteria.ruleSet(Platform.TARTU_ADMIN, "tartu", "excavation").criteria()) {
+            for (Criterion criterion : platform.criteria.ruleSet(Platform.TARTU_ADMIN, "tartu", Platform.CORE_SERVICE).criteria()) {
                 stricter.add(criterion.id().equals("small-area") ? criterion.withLimit(10) : criterion);
             }
-            DryRunReport report = platform.criteria.dryRun(Platform.TARTU_ADMIN, "tartu", "excavation", stricter);
+            DryRunReport report = platform.criteria.dryRun(Platform.TARTU_ADMIN, "tartu", Platform.CORE_SERVICE, stricter);
 
             assertEquals(4, report.evaluated(), "Tartu's applications only");
             assertEquals(List.of(area15.id()), report.changes().stream().map(DryRunReport.Change::application).toList(),
@@ -284,7 +284,7 @@ class CoreAcceptanceTest {
             assertEquals(ApplicationState.ISSUED, report.disagreements().get(0).officerOutcome());
             assertTrue(!report.currentHash().equals(report.proposedHash()));
             assertEquals(report.currentHash(),
-                    platform.criteria.ruleSet(Platform.TARTU_ADMIN, "tartu", "excavation").hash(), "nothing was saved");
+                    platform.criteria.ruleSet(Platform.TARTU_ADMIN, "tartu", Platform.CORE_SERVICE).hash(), "nothing was saved");
             assertTrue(area30.state() == ApplicationState.IN_REVIEW && area8.state() == ApplicationState.ISSUED);
         }
     }
@@ -299,7 +299,7 @@ class CoreAcceptanceTest {
             Verdict automaticFailing = submit(platform, "riga", failing, null).latestEvaluation().verdict();
 
             for (AutomationMode mode : new AutomationMode[] {AutomationMode.SHADOW, AutomationMode.SUGGEST}) {
-                platform.criteria.update(Platform.TARTU_ADMIN, "tartu", "excavation", null, mode);
+                platform.criteria.update(Platform.TARTU_ADMIN, "tartu", Platform.CORE_SERVICE, null, mode);
                 Application first = submit(platform, "tartu", passing, null);
                 Application second = submit(platform, "tartu", failing, null);
                 assertEquals(ApplicationState.IN_REVIEW, first.state(), mode + ": no automatic issuance");
@@ -308,7 +308,7 @@ class CoreAcceptanceTest {
                 assertEquals(automaticFailing, second.latestEvaluation().verdict());
                 assertEquals(mode, first.decisions().get(0).mode());
             }
-            List<QueueItem> queue = platform.applications.queue(Platform.TARTU_OFFICER, "excavation", null);
+            List<QueueItem> queue = platform.applications.queue(Platform.TARTU_OFFICER, Platform.CORE_SERVICE, null);
             assertEquals(4, queue.size());
             assertEquals(2, queue.stream().filter(item -> item.suggestion() != null).count(),
                     "officers see a suggestion in suggest mode only");

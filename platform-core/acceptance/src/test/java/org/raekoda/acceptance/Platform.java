@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -58,6 +59,11 @@ final class Platform implements AutoCloseable {
     final OrganizationService organizations;
     final JpaOrganizationStore organizationStore;
     private final EntityManagerFactory entityManagers;
+    private final Path cemeteryRegister;
+
+    /** The zone layers of the sample town (module permit-bundles/sample-layers), by name. */
+    static final List<String> SAMPLE_LAYERS = List.of("heritage", "residential", "protected-area", "main-street",
+            "restricted-street");
 
     private Platform(String kind, DataSource dataSource) throws Exception {
         this.kind = kind;
@@ -72,9 +78,11 @@ final class Platform implements AutoCloseable {
         for (String service : SERVICES) {
             catalogue.add(definition(service));
         }
+        catalogue.add(definition(CORE_SERVICE));
         ApplicationServiceImpl engine = new ApplicationServiceImpl(catalogue, applicationStore, organizationStore,
                 new RuleEngine(), new FormValidator(), Clock.systemUTC());
-        engine.addRegistry(new LocalCemeteryRegistry(cemeteryRegister()));
+        cemeteryRegister = cemeteryRegister();
+        engine.addRegistry(new LocalCemeteryRegistry(cemeteryRegister));
         applications = engine;
         criteria = new CriteriaServiceImpl(catalogue, applicationStore, organizationStore, new RuleEngine());
         organizations = new OrganizationServiceImpl(organizationStore, catalogue);
@@ -83,21 +91,47 @@ final class Platform implements AutoCloseable {
             for (String service : SERVICES) {
                 organizations.enable(PLATFORM_ADMIN, id, service, true, AutomationMode.AUTOMATIC);
             }
+            organizations.enable(PLATFORM_ADMIN, id, CORE_SERVICE, true, AutomationMode.AUTOMATIC);
         }
     }
 
     /** The local cemetery register the grave-site examples need; one occupied plot for the tests. */
     private static Path cemeteryRegister() throws IOException {
         Path file = Files.createTempFile("cemetery-plots", ".csv");
-        StringBuilder csv = new StringBuilder("# organization,cemetery,section,plot,status\n");
-        for (String organization : new String[] {"tartu", "riga"}) {
-            csv.append(organization).append(",raadi,12,34,free\n");
-            csv.append(organization).append(",raadi,7,102,free\n");
-            csv.append(organization).append(",raadi,12,35,occupied\n");
-        }
-        Files.writeString(file, csv);
+        Files.writeString(file, "# organization,cemetery,section,plot,status\n" + plots("tartu") + plots("riga"));
         file.toFile().deleteOnExit();
         return file;
+    }
+
+    private static String plots(String organization) {
+        return organization + ",raadi,12,34,free\n" + organization + ",raadi,7,102,free\n"
+                + organization + ",raadi,12,35,occupied\n";
+    }
+
+    /**
+     * A new municipality of its own, so that a test's permits clash with nothing from other tests: every
+     * e-service in automatic mode, the sample town's zone layers loaded, its plots in the cemetery register.
+     */
+    String municipality(String id) throws IOException {
+        organizations.save(PLATFORM_ADMIN, new Organization(id, Organization.Kind.MUNICIPALITY, LocalizedText.of(id)));
+        for (String service : SERVICES) {
+            organizations.enable(PLATFORM_ADMIN, id, service, true, AutomationMode.AUTOMATIC);
+        }
+        for (String layer : SAMPLE_LAYERS) {
+            organizations.saveZoneLayer(PLATFORM_ADMIN, id, layer, sampleLayer(layer));
+        }
+        Files.writeString(cemeteryRegister, plots(id), java.nio.file.StandardOpenOption.APPEND);
+        return id;
+    }
+
+    static String sampleLayer(String name) throws IOException {
+        try (InputStream in = Platform.class.getClassLoader()
+                .getResourceAsStream("org/raekoda/samples/layers/" + name + ".geojson")) {
+            if (in == null) {
+                throw new IOException("sample layer " + name + " is not on the class path");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     static Platform on(String kind) throws Exception {
@@ -108,6 +142,12 @@ final class Platform implements AutoCloseable {
     public void close() {
         entityManagers.close();
     }
+
+    /**
+     * The core tests' own e-service (test resources): a street-works permit fixed in time, so that the core's
+     * acceptance points do not move when the permit bundles' definitions evolve.
+     */
+    static final String CORE_SERVICE = "street-works";
 
     /** The e-services of the permit bundles on the test class path, read from their own definition files. */
     static final java.util.List<String> SERVICES = java.util.stream.Stream
@@ -158,7 +198,7 @@ final class Platform implements AutoCloseable {
         try {
             Path folder = Files.createTempDirectory("raekoda-h2");
             JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:file:" + folder.resolve("raekoda") + ";DB_CLOSE_ON_EXIT=FALSE");
+            h2.setURL("jdbc:h2:file:" + folder.resolve("raekoda") + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=10");
             h2.setUser("raekoda");
             h2.setPassword("raekoda");
             return h2;

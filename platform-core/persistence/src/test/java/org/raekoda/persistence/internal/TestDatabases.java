@@ -61,7 +61,7 @@ final class TestDatabases {
         try {
             Path folder = Files.createTempDirectory("raekoda-h2");
             JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:file:" + folder.resolve("raekoda") + ";DB_CLOSE_ON_EXIT=FALSE");
+            h2.setURL("jdbc:h2:file:" + folder.resolve("raekoda") + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=10");
             h2.setUser("raekoda");
             h2.setPassword("raekoda");
             return h2;

@@ -1,0 +1,202 @@
+package org.raekoda.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.raekoda.api.application.Application;
+import org.raekoda.api.application.ApplicationException;
+import org.raekoda.api.application.ApplicationState;
+import org.raekoda.api.application.Caller;
+import org.raekoda.api.application.CriterionResult;
+import org.raekoda.api.application.OfficerDecision;
+import org.raekoda.api.application.Submission;
+
+/**
+ * Permits already issued claim their place for their period: an application that would occupy the same
+ * place at the same time goes to an officer instead of being issued, across e-services, and also when
+ * the two arrive at the same moment. Runs on PostgreSQL and on H2, each municipality new per test.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PermitConflictsTest {
+
+    private final Map<String, Platform> platforms = new LinkedHashMap<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        for (String database : List.of("PostgreSQL", "H2")) {
+            platforms.put(database, Platform.on(database));
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        platforms.values().forEach(Platform::close);
+    }
+
+    Stream<String> databases() {
+        return platforms.keySet().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void twoSignsOnTheSameSpotForTheSameWeeksClash(String database) throws Exception {
+        Platform platform = platforms.get(database);
+        String town = platform.municipality("signs");
+        Submission sign = EServiceExamplesTest.submission(town, "advertising", EServiceExamplesTest.example("advertising", "issued"));
+
+        Application first = platform.applications.submit(Caller.resident("ann"), sign);
+        Application second = platform.applications.submit(Caller.resident("bob"), sign);
+        Application threeMetresAway = platform.applications.submit(Caller.resident("bob"), moved(sign, 0.00005));
+        Application twentyMetresAway = platform.applications.submit(Caller.resident("bob"), moved(sign, 0.00034));
+        Application theWeeksAfter = platform.applications.submit(Caller.resident("bob"), startingAfter(sign));
+
+        assertEquals(ApplicationState.ISSUED, first.state());
+        assertClashesWith(second, "advertising");
+        assertClashesWith(threeMetresAway, "advertising");
+        assertEquals(ApplicationState.ISSUED, twentyMetresAway.state(), "5 m apart is the advertising buffer");
+        assertEquals(ApplicationState.ISSUED, theWeeksAfter.state(), "the same spot once the first permit's period ends");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anExcavationOnTheRouteOfAHeavyTransportThatDayClashes(String database) throws Exception {
+        Platform platform = platforms.get(database);
+        String town = platform.municipality("route");
+        Submission transport = EServiceExamplesTest.submission(town, "transport", EServiceExamplesTest.example("transport", "issued"));
+        Submission works = EServiceExamplesTest.submission(town, "excavation", EServiceExamplesTest.example("excavation", "clash"));
+
+        Application heavyTransport = platform.applications.submit(Caller.resident("ann"), transport);
+        Application excavationThatDay = platform.applications.submit(Caller.resident("bob"), works);
+        Application excavationAfterwards = platform.applications.submit(Caller.resident("bob"), startingAfter(works,
+                LocalDate.parse((String) transport.form().get("endDate"))));
+
+        assertEquals(ApplicationState.ISSUED, heavyTransport.state());
+        assertClashesWith(excavationThatDay, "transport");
+        assertEquals(ApplicationState.ISSUED, excavationAfterwards.state());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void onlyPermitsInForceClaimTheirPlace(String database) throws Exception {
+        Platform platform = platforms.get(database);
+        String town = platform.municipality("in-force");
+        Caller officer = Caller.officer("officer", town);
+        Submission sign = EServiceExamplesTest.submission(town, "advertising", EServiceExamplesTest.example("advertising", "issued"));
+        Map<String, Object> longer = new LinkedHashMap<>(sign.form());
+        longer.put("durationDays", 90);
+
+        Application inReview = platform.applications.submit(Caller.resident("ann"),
+                new Submission(town, "advertising", longer, sign.location(), null));
+        Application issued = platform.applications.submit(Caller.resident("bob"), sign);
+        assertEquals(ApplicationState.IN_REVIEW, inReview.state(), "too long for automatic issuance");
+        assertEquals(ApplicationState.ISSUED, issued.state(), "an application in review claims no place");
+
+        Application asked = platform.applications.requestHumanReview(Caller.resident("bob"), issued.id(), "check it");
+        Application revoked = platform.applications.decide(officer, issued.id(),
+                new OfficerDecision(OfficerDecision.Action.REVOKE, "the spot is reserved for the city", asked.version()));
+        Application again = platform.applications.submit(Caller.resident("eve"), sign);
+
+        assertEquals(ApplicationState.REVOKED, revoked.state());
+        assertEquals(ApplicationState.ISSUED, again.state(), "a revoked permit frees its place");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void ofClashingApplicationsArrivingAtTheSameMomentOnlyOneIsIssued(String database) throws Exception {
+        Platform platform = platforms.get(database);
+        String town = platform.municipality("race");
+        Submission sign = EServiceExamplesTest.submission(town, "advertising", EServiceExamplesTest.example("advertising", "issued"));
+        int applicants = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(applicants);
+        try {
+            List<Future<Application>> results = new ArrayList<>();
+            for (int i = 0; i < applicants; i++) {
+                Caller applicant = Caller.resident("applicant-" + i);
+                Callable<Application> submit = () -> {
+                    start.await();
+                    return platform.applications.submit(applicant, sign);
+                };
+                results.add(pool.submit(submit));
+            }
+            start.countDown();
+            int issued = 0;
+            for (Future<Application> result : results) {
+                Application application = result.get();
+                if (application.state() == ApplicationState.ISSUED) {
+                    issued++;
+                } else {
+                    assertClashesWith(application, "advertising");
+                }
+            }
+            assertEquals(1, issued, "exactly one of " + applicants + " clashing signs is issued");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aPeriodThatEndsBeforeItStartsIsRefusedAtTheField(String database) throws Exception {
+        Platform platform = platforms.get(database);
+        String town = platform.municipality("periods");
+        Submission transport = EServiceExamplesTest.submission(town, "transport", EServiceExamplesTest.example("transport", "issued"));
+        Map<String, Object> backwards = new LinkedHashMap<>(transport.form());
+        backwards.put("endDate", LocalDate.parse((String) backwards.get("startDate")).minusDays(1).toString());
+
+        ApplicationException refused = assertThrows(ApplicationException.class, () -> platform.applications.submit(
+                Caller.resident("ann"), new Submission(town, "transport", backwards, transport.location(), null)));
+
+        assertEquals(ApplicationException.Kind.INVALID, refused.kind());
+        assertEquals("/form/endDate", refused.fieldErrors().get(0).pointer());
+    }
+
+    private static void assertClashesWith(Application application, String service) {
+        assertEquals(ApplicationState.IN_REVIEW, application.state());
+        List<CriterionResult> failed = application.latestEvaluation().failed();
+        assertEquals(List.of("no-conflicts"), failed.stream().map(CriterionResult::criterion).toList());
+        assertEquals(1, ((Number) failed.get(0).value()).intValue(), "one permit is in the way");
+        Map<?, ?> conflicts = (Map<?, ?>) application.latestEvaluation().inputs().get("conflicts");
+        assertEquals(List.of(service), conflicts.get("services"), "the explanation names the e-service in the way");
+    }
+
+    /** The same application, moved east by the given degrees of longitude (0.0001° ≈ 5.9 m in Tartu). */
+    @SuppressWarnings("unchecked")
+    private static Submission moved(Submission submission, double degrees) {
+        Map<String, Object> location = new LinkedHashMap<>(submission.location());
+        List<Object> point = new ArrayList<>((List<Object>) location.get("coordinates"));
+        point.set(0, ((Number) point.get(0)).doubleValue() + degrees);
+        location.put("coordinates", point);
+        return new Submission(submission.organization(), submission.service(), submission.form(), location, null);
+    }
+
+    /** The same application, starting the day after its own period would end. */
+    private static Submission startingAfter(Submission submission) {
+        LocalDate start = LocalDate.parse((String) submission.form().get("startDate"));
+        int days = ((Number) submission.form().get("durationDays")).intValue();
+        return startingAfter(submission, start.plusDays(days - 1));
+    }
+
+    private static Submission startingAfter(Submission submission, LocalDate lastDayTaken) {
+        Map<String, Object> form = new LinkedHashMap<>(submission.form());
+        form.put("startDate", lastDayTaken.plusDays(1).toString());
+        return new Submission(submission.organization(), submission.service(), form, submission.location(), null);
+    }
+}
