@@ -41,8 +41,25 @@ public final class SubmissionLoad {
 
     private static final String FORM = "{\"address\":\"Rüütli 1, Tartu\",\"purpose\":\"water\",\"areaSquareMetres\":6,"
             + "\"depthMetres\":1.2,\"startDate\":\"2026-12-01\",\"durationDays\":3,\"trafficImpact\":\"none\"}";
-    private static final String LOCATION = "{\"type\":\"Polygon\",\"coordinates\":[[[26.72,58.38],[26.73,58.38],"
-            + "[26.73,58.39],[26.72,58.38]]]}";
+    private static final AtomicLong PLACES = new AtomicLong();
+
+    /**
+     * A small square of its own for every submission, on a grid west of the sample town's main streets:
+     * permits claim their place and time, so the same works at the same place would clash and go to review.
+     */
+    private static String location() {
+        long n = PLACES.getAndIncrement();
+        double west = 26.0 + (n % 1000) * 0.0004;
+        double south = 58.0 + (n / 1000) * 0.0003;
+        return String.format(java.util.Locale.ROOT, "{\"type\":\"Polygon\",\"coordinates\":[[[%.4f,%.4f],[%.4f,%.4f],"
+                + "[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f]]]}", west, south, west + 0.0002, south, west + 0.0002,
+                south + 0.0002, west, south + 0.0002, west, south);
+    }
+
+    private static String body() {
+        return "{\"organization\":\"tartu\",\"service\":\"excavation\",\"form\":" + FORM + ",\"location\":"
+                + location() + "}";
+    }
 
     public static void main(String[] args) throws Exception {
         Path archive = Path.of(args[0]).toAbsolutePath();
@@ -73,13 +90,15 @@ public final class SubmissionLoad {
                         "{\"kind\":\"MUNICIPALITY\",\"name\":{\"en\":\"Tartu\"}}", "subject=root; roles=PLATFORM_ADMIN", null), 200);
                 expect(send(http, "PUT", base + "/municipalities/tartu/services/excavation", "{\"mode\":\"AUTOMATIC\"}",
                         "subject=mari; roles=ADMIN; organization=tartu", null), 200);
+                // The off-main-street criterion needs the layer; the clash check runs on every submission.
+                expect(send(http, "PUT", base + "/municipalities/tartu/zones/main-street",
+                        Files.readString(home.resolve("etc/raekoda/sample-layers/main-street.geojson")),
+                        "subject=mari; roles=ADMIN; organization=tartu", null), 200);
 
-                String body = "{\"organization\":\"tartu\",\"service\":\"excavation\",\"form\":" + FORM + ",\"location\":"
-                        + LOCATION + "}";
-                load(clients, 5, () -> expect(send(http, "POST", base + "/applications", body, "subject=warmup; roles=APPLICANT",
+                load(clients, 5, () -> expect(send(http, "POST", base + "/applications", body(), "subject=warmup; roles=APPLICANT",
                         UUID.randomUUID().toString()), 201));
                 double api = load(clients, seconds, () -> {
-                    HttpResponse<String> response = send(http, "POST", base + "/applications", body,
+                    HttpResponse<String> response = send(http, "POST", base + "/applications", body(),
                             "subject=load-" + Thread.currentThread().getId() + "; roles=APPLICANT", UUID.randomUUID().toString());
                     expect(response, 201);
                     if (!response.body().contains("\"state\":\"ISSUED\"")) {
@@ -132,10 +151,28 @@ public final class SubmissionLoad {
         Instant now = Instant.now();
         try (Connection connection = database.getConnection()) {
             connection.setAutoCommit(false);
+            // The same guarantee as the platform's: issuances that occupy a place are serialized per
+            // organization, and the permits in the box and period are read before the row goes in.
+            try (PreparedStatement lock = connection.prepareStatement("select id from organization where id = ? for update");
+                    PreparedStatement occupants = connection.prepareStatement("select id, location_json from application"
+                            + " where organization_id = ? and state = 'ISSUED' and occupied_from <= ? and occupied_until >= ?"
+                            + " and bbox_west <= ? and bbox_east >= ? and bbox_south <= ? and bbox_north >= ?")) {
+                lock.setString(1, "tartu");
+                lock.executeQuery().close();
+                occupants.setString(1, "tartu");
+                occupants.setObject(2, LocalDate.of(2026, 12, 3));
+                occupants.setObject(3, LocalDate.of(2026, 12, 1));
+                occupants.setDouble(4, 26.0002);
+                occupants.setDouble(5, 26.0);
+                occupants.setDouble(6, 58.0002);
+                occupants.setDouble(7, 58.0);
+                occupants.executeQuery().close();
+            }
             try (PreparedStatement application = connection.prepareStatement("insert into application (id, organization_id,"
                     + " service_id, service_version, applicant, state, form_json, location_json, fee, currency, phase,"
-                    + " assignee, deadline, valid_until, row_version, submitted_at, updated_at, idempotency_key)"
-                    + " values (?,?,?,?,?,?,?,?,?,?,null,null,null,?,1,?,?,?)");
+                    + " assignee, deadline, valid_until, row_version, submitted_at, updated_at, idempotency_key,"
+                    + " occupied_from, occupied_until, bbox_west, bbox_south, bbox_east, bbox_north)"
+                    + " values (?,?,?,?,?,?,?,?,?,?,null,null,null,?,1,?,?,?,?,?,?,?,?,?)");
                     PreparedStatement decision = connection.prepareStatement("insert into decision (id, application_id,"
                             + " outcome, automation_mode, automatic, verdict, ruleset_hash, evaluation_json, reason,"
                             + " decided_by, decided_at) values (?,?,?,?,?,?,?,?,?,?,?)");
@@ -149,13 +186,19 @@ public final class SubmissionLoad {
                 application.setString(5, "raw-" + Thread.currentThread().getId());
                 application.setString(6, "ISSUED");
                 application.setString(7, FORM);
-                application.setString(8, LOCATION);
+                application.setString(8, location());
                 application.setBigDecimal(9, new BigDecimal("26.00"));
                 application.setString(10, "EUR");
                 application.setObject(11, LocalDate.now().plusDays(10));
                 application.setTimestamp(12, Timestamp.from(now));
                 application.setTimestamp(13, Timestamp.from(now));
                 application.setString(14, UUID.randomUUID().toString());
+                application.setObject(15, LocalDate.of(2026, 12, 1));
+                application.setObject(16, LocalDate.of(2026, 12, 3));
+                application.setDouble(17, 26.0);
+                application.setDouble(18, 58.0);
+                application.setDouble(19, 26.0002);
+                application.setDouble(20, 58.0002);
                 application.executeUpdate();
                 decision.setString(1, UUID.randomUUID().toString());
                 decision.setString(2, id);

@@ -147,6 +147,30 @@ class EServiceExamplesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}–{1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "10:00, 12:00, ''",
+        "06:00, 07:30, outside-morning-rush-hour",
+        "09:00, 10:00, outside-morning-rush-hour",
+        "18:00, 19:00, outside-evening-rush-hour",
+        "07:00, 19:00, outside-morning-rush-hour outside-evening-rush-hour",
+        "23:00, 06:30, ''",
+        "23:00, 08:00, outside-morning-rush-hour",
+        "09:30, 16:00, ''"})
+    void aTransportAvoidsTheRushHoursEveryDayItRuns(String departure, String arrival, String failing) throws Exception {
+        Submission issued = submission(platform.municipality("rush-" + departure.replace(":", "") + "-"
+                + arrival.replace(":", "")), "transport", example("transport", "issued"));
+        Map<String, Object> form = new java.util.HashMap<>(issued.form());
+        form.put("departureTime", departure);
+        form.put("arrivalTime", arrival);
+
+        Application application = platform.applications.submit(Caller.resident("ann"),
+                new Submission(issued.organization(), "transport", form, issued.location(), null));
+
+        List<String> expected = failing.isBlank() ? List.of() : List.of(failing.split(" "));
+        assertEquals(expected, application.latestEvaluation().failed().stream().map(CriterionResult::criterion).toList());
+    }
+
     static Stream<String> spatialServices() {
         return Stream.of("advertising", "excavation", "transport", "tree-felling").filter(Platform.SERVICES::contains);
     }
