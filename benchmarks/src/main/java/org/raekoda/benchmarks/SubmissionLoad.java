@@ -47,18 +47,31 @@ public final class SubmissionLoad {
      * A small square of its own for every submission, on a grid west of the sample town's main streets:
      * permits claim their place and time, so the same works at the same place would clash and go to review.
      */
-    private static String location() {
-        long n = PLACES.getAndIncrement();
-        double west = 26.0 + (n % 1000) * 0.0004;
-        double south = 58.0 + (n / 1000) * 0.0003;
-        return String.format(java.util.Locale.ROOT, "{\"type\":\"Polygon\",\"coordinates\":[[[%.4f,%.4f],[%.4f,%.4f],"
-                + "[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f]]]}", west, south, west + 0.0002, south, west + 0.0002,
-                south + 0.0002, west, south + 0.0002, west, south);
+    private record Square(double west, double south) {
+
+        static Square next() {
+            long n = PLACES.getAndIncrement();
+            return new Square(26.0 + (n % 1000) * 0.0004, 58.0 + (n / 1000) * 0.0003);
+        }
+
+        double east() {
+            return west + 0.0002;
+        }
+
+        double north() {
+            return south + 0.0002;
+        }
+
+        String geoJson() {
+            return String.format(java.util.Locale.ROOT, "{\"type\":\"Polygon\",\"coordinates\":[[[%.4f,%.4f],"
+                    + "[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f]]]}", west, south, east(), south, east(), north(),
+                    west, north(), west, south);
+        }
     }
 
     private static String body() {
         return "{\"organization\":\"tartu\",\"service\":\"excavation\",\"form\":" + FORM + ",\"location\":"
-                + location() + "}";
+                + Square.next().geoJson() + "}";
     }
 
     public static void main(String[] args) throws Exception {
@@ -106,7 +119,16 @@ public final class SubmissionLoad {
                     }
                 });
                 DataSource database = postgres.getPostgresDatabase();
-                double raw = load(clients, seconds, () -> insertDirectly(database));
+                // One connection per client, as the platform's pool keeps them: a new PostgreSQL backend per
+                // transaction starts with cold caches, and here that time would be spent holding the lock.
+                ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
+                    try {
+                        return database.getConnection();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                double raw = load(clients, seconds, () -> insertDirectly(connections.get()));
                 System.out.printf("clients %d, %d s each%n", clients, seconds);
                 System.out.printf("HTTP API, automatic issuance: %.1f submissions/s%n", api);
                 System.out.printf("raw JDBC, same rows:          %.1f submissions/s%n", raw);
@@ -146,10 +168,11 @@ public final class SubmissionLoad {
         return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static void insertDirectly(DataSource database) throws Exception {
+    private static void insertDirectly(Connection connection) throws Exception {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        try (Connection connection = database.getConnection()) {
+        Square square = Square.next();
+        {
             connection.setAutoCommit(false);
             // The same guarantee as the platform's: issuances that occupy a place are serialized per
             // organization, and the permits in the box and period are read before the row goes in.
@@ -162,10 +185,10 @@ public final class SubmissionLoad {
                 occupants.setString(1, "tartu");
                 occupants.setObject(2, LocalDate.of(2026, 12, 3));
                 occupants.setObject(3, LocalDate.of(2026, 12, 1));
-                occupants.setDouble(4, 26.0002);
-                occupants.setDouble(5, 26.0);
-                occupants.setDouble(6, 58.0002);
-                occupants.setDouble(7, 58.0);
+                occupants.setDouble(4, square.east());
+                occupants.setDouble(5, square.west());
+                occupants.setDouble(6, square.north());
+                occupants.setDouble(7, square.south());
                 occupants.executeQuery().close();
             }
             try (PreparedStatement application = connection.prepareStatement("insert into application (id, organization_id,"
@@ -186,7 +209,7 @@ public final class SubmissionLoad {
                 application.setString(5, "raw-" + Thread.currentThread().getId());
                 application.setString(6, "ISSUED");
                 application.setString(7, FORM);
-                application.setString(8, location());
+                application.setString(8, square.geoJson());
                 application.setBigDecimal(9, new BigDecimal("26.00"));
                 application.setString(10, "EUR");
                 application.setObject(11, LocalDate.now().plusDays(10));
@@ -195,10 +218,10 @@ public final class SubmissionLoad {
                 application.setString(14, UUID.randomUUID().toString());
                 application.setObject(15, LocalDate.of(2026, 12, 1));
                 application.setObject(16, LocalDate.of(2026, 12, 3));
-                application.setDouble(17, 26.0);
-                application.setDouble(18, 58.0);
-                application.setDouble(19, 26.0002);
-                application.setDouble(20, 58.0002);
+                application.setDouble(17, square.west());
+                application.setDouble(18, square.south());
+                application.setDouble(19, square.east());
+                application.setDouble(20, square.north());
                 application.executeUpdate();
                 decision.setString(1, UUID.randomUUID().toString());
                 decision.setString(2, id);

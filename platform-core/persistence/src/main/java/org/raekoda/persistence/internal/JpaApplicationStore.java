@@ -52,6 +52,8 @@ public final class JpaApplicationStore implements ApplicationStore {
         }
         try {
             return tx.inTransaction(em -> {
+                // First: inserting the row takes PostgreSQL's key-share lock on the organization (the foreign
+                // key), and taking the update lock after it would deadlock two such transactions.
                 if (occupantsSeen != null && row.occupancy() != null && "ISSUED".equals(row.state())) {
                     checkOccupantsUnchanged(em, row, occupantsSeen);
                 }
@@ -78,7 +80,8 @@ public final class JpaApplicationStore implements ApplicationStore {
     /**
      * Serializes the issuance of occupying permits per organization with a row lock on the organization
      * (SELECT … FOR UPDATE on PostgreSQL and H2 alike, held until commit), then compares the candidates
-     * with those the decision saw.
+     * with those the decision saw. Read committed: after the lock is granted, the query sees every permit
+     * committed by the transaction that held it before.
      */
     private static void checkOccupantsUnchanged(EntityManager em, ApplicationRow row, Set<String> occupantsSeen) {
         OrganizationEntity organization = em.find(OrganizationEntity.class, row.organization(),
