@@ -186,6 +186,13 @@ class CoreAcceptanceTest {
             assertEquals(ApplicationState.ISSUED, outside.state());
             assertEquals(List.of("heritage"), platform.organizations.zoneLayers("tartu"));
 
+            // The layer replaced (as if through another node): the parsed layer the engine kept is not used again.
+            platform.organizations.saveZoneLayer(Platform.TARTU_ADMIN, "tartu", "heritage",
+                    "{\"type\":\"Polygon\",\"coordinates\":[[[26.79,58.35],[26.82,58.35],[26.82,58.37],[26.79,58.37],[26.79,58.35]]]}");
+            Application elsewhereNow = platform.applications.submit(ALICE,
+                    new Submission("tartu", Platform.CORE_SERVICE, smallWorks(), elsewhere, null));
+            assertEquals(ApplicationState.IN_REVIEW, elsewhereNow.state(), "the replaced layer decides at once");
+
             Map<String, Object> bowTie = Map.of("type", "Polygon", "coordinates", List.of(List.of(
                     List.of(26.70, 58.37), List.of(26.72, 58.39), List.of(26.72, 58.37), List.of(26.70, 58.39),
                     List.of(26.70, 58.37))));

@@ -31,4 +31,13 @@ public interface OrganizationStore {
 
     /** The organization's zone layers: name to GeoJSON. */
     java.util.Map<String, String> zoneLayers(String organization);
+
+    /**
+     * The organization's zone layers by name, with when each was last loaded: a small query, so that a
+     * node can keep parsed layers keyed by it and still see a layer replaced through another node.
+     */
+    java.util.Map<String, java.time.Instant> zoneLayerVersions(String organization);
+
+    /** One zone layer's GeoJSON, if the organization has it. */
+    java.util.Optional<String> zoneLayer(String organization, String name);
 }

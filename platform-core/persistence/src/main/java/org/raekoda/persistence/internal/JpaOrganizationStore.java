@@ -125,4 +125,21 @@ public final class JpaOrganizationStore implements OrganizationStore {
             return layers;
         });
     }
+
+    @Override
+    public java.util.Map<String, java.time.Instant> zoneLayerVersions(String organization) {
+        return tx.inTransaction(em -> {
+            java.util.Map<String, java.time.Instant> versions = new java.util.TreeMap<>();
+            em.createQuery("select z.name, z.updatedAt from ZoneLayerEntity z where z.organization = :organization",
+                    Object[].class).setParameter("organization", organization).getResultList()
+                    .forEach(row -> versions.put((String) row[0], ((java.time.OffsetDateTime) row[1]).toInstant()));
+            return versions;
+        });
+    }
+
+    @Override
+    public java.util.Optional<String> zoneLayer(String organization, String name) {
+        return tx.inTransaction(em -> java.util.Optional.ofNullable(
+                em.find(ZoneLayerEntity.class, new ZoneLayerEntity.Key(organization, name))).map(ZoneLayerEntity::geoJson));
+    }
 }

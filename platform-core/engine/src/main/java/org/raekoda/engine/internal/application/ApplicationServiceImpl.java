@@ -48,6 +48,8 @@ import org.raekoda.api.store.SettingsRow;
 import org.raekoda.api.store.StaleVersionException;
 import org.raekoda.engine.internal.json.Json;
 import org.raekoda.engine.internal.spatial.Spatial;
+import org.raekoda.engine.internal.spatial.ZoneLayerCache;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.raekoda.engine.internal.rules.FormValidator;
 import org.raekoda.engine.internal.rules.RuleEngine;
 
@@ -59,6 +61,9 @@ import org.raekoda.engine.internal.rules.RuleEngine;
 @Component(service = ApplicationService.class)
 public final class ApplicationServiceImpl implements ApplicationService {
 
+    /** Parsed zone layers kept per node: a few per municipality, for a few hundred municipalities. */
+    static final int ZONE_LAYERS_KEPT = 1024;
+
     private static final List<String> OPEN = List.of(ApplicationState.IN_REVIEW.name(),
             ApplicationState.MORE_INFO_REQUESTED.name());
 
@@ -68,6 +73,7 @@ public final class ApplicationServiceImpl implements ApplicationService {
     private final RuleEngine rules;
     private final FormValidator forms;
     private final Clock clock;
+    private final ZoneLayerCache zoneLayers = new ZoneLayerCache(ZONE_LAYERS_KEPT);
     private final List<RegistryFacts> registries = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApplicationServiceImpl.class);
 
@@ -125,7 +131,7 @@ public final class ApplicationServiceImpl implements ApplicationService {
         }
 
         Map<String, Object> facts = facts(submission.form(), submission.location(),
-                organizations.zoneLayers(submission.organization()),
+                zoneLayers.layers(organizations, submission.organization()),
                 registryFacts(submission.organization(), service.id(), submission.form()));
         Occupancies.Claim claim = Occupancies.claim(service.occupancy(), facts, submission.location(), rules);
         LocalSettings local = settings.localJson() == null ? LocalSettings.NONE
@@ -444,7 +450,7 @@ public final class ApplicationServiceImpl implements ApplicationService {
      * for the same place and time are added as {@code conflicts} when the e-service declares an occupancy.
      */
     static Map<String, Object> facts(Map<String, Object> form, Map<String, Object> location,
-            Map<String, String> zoneLayers, Map<String, Object> registry) {
+            Map<String, PreparedGeometry> zoneLayers, Map<String, Object> registry) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("form", form == null ? Map.of() : form);
         facts.put("location", Spatial.facts(location, zoneLayers));

@@ -31,6 +31,7 @@ import org.raekoda.api.store.OrganizationStore;
 import org.raekoda.api.store.SettingsRow;
 import org.raekoda.engine.internal.json.Json;
 import org.raekoda.engine.internal.rules.RuleEngine;
+import org.raekoda.engine.internal.spatial.ZoneLayerCache;
 
 /** An organization's own criteria and automation mode, and the dry run of a proposed rule set. */
 @Component(service = CriteriaService.class)
@@ -43,6 +44,8 @@ public final class CriteriaServiceImpl implements CriteriaService {
     private final ApplicationStore applications;
     private final OrganizationStore organizations;
     private final RuleEngine rules;
+    /** A dry run reads the layers once; kept small, as dry runs are rare. */
+    private final ZoneLayerCache zoneLayers = new ZoneLayerCache(64);
 
     @Activate
     public CriteriaServiceImpl(@Reference Catalogue catalogue, @Reference ApplicationStore applications,
@@ -94,7 +97,7 @@ public final class CriteriaServiceImpl implements CriteriaService {
         List<DryRunReport.Change> changes = new ArrayList<>();
         List<DryRunReport.Change> disagreements = new ArrayList<>();
         List<ApplicationRow> history = applications.history(organization, service, DRY_RUN_HISTORY);
-        var zoneLayers = organizations.zoneLayers(organization);
+        var zoneLayers = this.zoneLayers.layers(organizations, organization);
         for (ApplicationRow row : history) {
             List<DecisionRow> decisions = applications.decisions(row.id());
             var facts = ApplicationServiceImpl.facts(Json.readMap(row.formJson()), Json.readMap(row.locationJson()),

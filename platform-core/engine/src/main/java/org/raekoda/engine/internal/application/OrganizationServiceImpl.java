@@ -110,7 +110,7 @@ public final class OrganizationServiceImpl implements OrganizationService {
 
     @Override
     public List<String> zoneLayers(String organization) {
-        return List.copyOf(store.zoneLayers(organization).keySet());
+        return List.copyOf(store.zoneLayerVersions(organization).keySet());
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
@@ -86,7 +87,7 @@ public final class Spatial {
      * {@code inZone}, a yes or no for every layer the organization has loaded. A criterion that reads a
      * layer the organization has not loaded sees no value, and the application goes to an officer.
      */
-    public static Map<String, Object> facts(Map<String, Object> location, Map<String, String> zoneLayers) {
+    public static Map<String, Object> facts(Map<String, Object> location, Map<String, PreparedGeometry> zoneLayers) {
         Map<String, Object> facts = new LinkedHashMap<>();
         if (location == null) {
             return facts;
@@ -96,8 +97,8 @@ public final class Spatial {
             Geometry geometry = read(Json.write(location));
             List<String> zones = new ArrayList<>();
             Map<String, Object> inZone = new LinkedHashMap<>();
-            for (Map.Entry<String, String> layer : zoneLayers.entrySet()) {
-                boolean touches = read(layer.getValue()).intersects(geometry);
+            for (Map.Entry<String, PreparedGeometry> layer : zoneLayers.entrySet()) {
+                boolean touches = layer.getValue().intersects(geometry);
                 inZone.put(layer.getKey(), touches);
                 if (touches) {
                     zones.add(layer.getKey());
