@@ -147,6 +147,9 @@ class PermitServicesIT {
 
         assertEquals("IN_REVIEW", inStrict.path("state").asText());
         assertEquals("ISSUED", inLenient.path("state").asText());
+        JsonNode form = example("transport", "issued").path("form");
+        assertEquals(form.path("startDate").asText(), inLenient.path("occupiedFrom").asText(), "the days the route is taken");
+        assertEquals(form.path("endDate").asText(), inLenient.path("occupiedUntil").asText());
     }
 
     /** A municipality of its own: every permit e-service, automatic, the sample layers, its cemetery plots. */

@@ -27,14 +27,25 @@ import java.util.Map;
  * @param submittedAt    when it was submitted
  * @param decisions      every decision so far, oldest first
  * @param reviewRequestedAt when the applicant asked a person to review the rules' decision, while that is open
+ * @param occupiedFrom   first day the permit occupies its place (e-services that declare an occupancy), or null
+ * @param occupiedUntil  last day the permit occupies its place, or null
  */
 public record Application(String id, String organization, String service, String serviceVersion, String applicant,
         ApplicationState state, Map<String, Object> form, Map<String, Object> location, BigDecimal fee, String currency,
         String phase, String assignee, LocalDate deadline, LocalDate validUntil, long version, Instant submittedAt,
-        List<Decision> decisions, Instant reviewRequestedAt) {
+        List<Decision> decisions, Instant reviewRequestedAt, LocalDate occupiedFrom, LocalDate occupiedUntil) {
 
     public Application {
         decisions = List.copyOf(decisions);
+    }
+
+    /** An application whose e-service declares no occupancy. */
+    public Application(String id, String organization, String service, String serviceVersion, String applicant,
+            ApplicationState state, Map<String, Object> form, Map<String, Object> location, BigDecimal fee,
+            String currency, String phase, String assignee, LocalDate deadline, LocalDate validUntil, long version,
+            Instant submittedAt, List<Decision> decisions, Instant reviewRequestedAt) {
+        this(id, organization, service, serviceVersion, applicant, state, form, location, fee, currency, phase, assignee,
+                deadline, validUntil, version, submittedAt, decisions, reviewRequestedAt, null, null);
     }
 
     /** The rules' latest evaluation, if they ran. */

@@ -82,7 +82,8 @@ final class Views {
     record ApplicationView(String id, String organization, String service, String serviceVersion, String state,
             Map<String, Object> form, Map<String, Object> location, String fee, String currency, String phase,
             String assignee, String deadline, String validUntil, long version, String submittedAt,
-            List<DecisionView> decisions, String verdict, List<ExplanationLine> explanation, String reviewRequestedAt) {
+            List<DecisionView> decisions, String verdict, List<ExplanationLine> explanation, String reviewRequestedAt,
+            String occupiedFrom, String occupiedUntil) {
     }
 
     /**
@@ -119,7 +120,8 @@ final class Views {
                 str(application.deadline()), str(application.validUntil()), application.version(),
                 application.submittedAt().toString(), decisions,
                 evaluation == null ? null : evaluation.verdict().name(),
-                evaluation == null ? null : explanation(evaluation, languages), str(application.reviewRequestedAt()));
+                evaluation == null ? null : explanation(evaluation, languages), str(application.reviewRequestedAt()),
+                str(application.occupiedFrom()), str(application.occupiedUntil()));
     }
 
     static List<ExplanationLine> explanation(Evaluation evaluation, List<Locale> languages) {

@@ -24,7 +24,9 @@ final class Rows {
         return new Application(row.id(), row.organization(), row.service(), row.serviceVersion(), row.applicant(),
                 ApplicationState.valueOf(row.state()), Json.readMap(row.formJson()), Json.readMap(row.locationJson()),
                 row.fee(), row.currency(), row.phase(), row.assignee(), row.deadline(), row.validUntil(), row.version(),
-                row.submittedAt(), decisions.stream().map(Rows::decision).toList(), row.reviewRequestedAt());
+                row.submittedAt(), decisions.stream().map(Rows::decision).toList(), row.reviewRequestedAt(),
+                row.occupancy() == null ? null : row.occupancy().from(),
+                row.occupancy() == null ? null : row.occupancy().until());
     }
 
     static Decision decision(DecisionRow row) {
