@@ -2,20 +2,14 @@ package org.raekoda.acceptance;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
-import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 import javax.sql.DataSource;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.raekoda.api.application.ApplicationService;
 import org.raekoda.api.application.AutomationMode;
 import org.raekoda.api.application.Caller;
@@ -32,11 +26,11 @@ import org.raekoda.engine.internal.rules.FormValidator;
 import org.raekoda.engine.internal.rules.RuleEngine;
 import org.raekoda.integration.local.cemetery.internal.LocalCemeteryRegistry;
 import org.raekoda.persistence.internal.JpaApplicationStore;
+import org.raekoda.persistence.internal.TestDatabases;
 import org.raekoda.persistence.internal.JpaOrganizationStore;
 import org.raekoda.persistence.internal.SchemaMigrator;
 import org.raekoda.persistence.internal.Transactions;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The real engine on the real stores on a real, fresh database: what runs in Karaf, wired by hand.
@@ -49,8 +43,6 @@ final class Platform implements AutoCloseable {
     static final Caller TARTU_ADMIN = Caller.admin("tartu-admin", "tartu");
     static final Caller RIGA_ADMIN = Caller.admin("riga-admin", "riga");
     static final Caller TARTU_OFFICER = Caller.officer("tartu-officer", "tartu");
-
-    private static EmbeddedPostgres postgres;
 
     final String kind;
     final DataSource dataSource;
@@ -69,9 +61,8 @@ final class Platform implements AutoCloseable {
         this.kind = kind;
         this.dataSource = dataSource;
         SchemaMigrator.migrate(dataSource);
-        entityManagers = Persistence.createEntityManagerFactory("raekoda",
-                Map.of("javax.persistence.nonJtaDataSource", dataSource));
-        Transactions tx = transactions(entityManagers);
+        entityManagers = TestDatabases.entityManagers(dataSource);
+        Transactions tx = TestDatabases.transactions(entityManagers);
         JpaApplicationStore applicationStore = new JpaApplicationStore(tx);
         organizationStore = new JpaOrganizationStore(tx);
         CatalogueImpl catalogue = new CatalogueImpl(organizationStore);
@@ -135,7 +126,7 @@ final class Platform implements AutoCloseable {
     }
 
     static Platform on(String kind) throws Exception {
-        return new Platform(kind, kind.equals("PostgreSQL") ? freshPostgres() : freshH2());
+        return new Platform(kind, kind.equals("PostgreSQL") ? TestDatabases.freshPostgres() : TestDatabases.freshH2());
     }
 
     @Override
@@ -159,51 +150,6 @@ final class Platform implements AutoCloseable {
         ClassLoader loader = Platform.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream("OSGI-INF/raekoda/" + service + ".json")) {
             return new DefinitionReader().read(in, file -> loader.getResource("OSGI-INF/raekoda/" + file));
-        }
-    }
-
-    private static Transactions transactions(EntityManagerFactory factory) {
-        return new Transactions() {
-            @Override
-            public <R> R inTransaction(Function<EntityManager, R> work) {
-                EntityManager em = factory.createEntityManager();
-                try {
-                    em.getTransaction().begin();
-                    R result = work.apply(em);
-                    em.getTransaction().commit();
-                    return result;
-                } finally {
-                    if (em.getTransaction().isActive()) {
-                        em.getTransaction().rollback();
-                    }
-                    em.close();
-                }
-            }
-        };
-    }
-
-    private static synchronized DataSource freshPostgres() throws Exception {
-        if (postgres == null) {
-            postgres = EmbeddedPostgres.builder().start();
-        }
-        String name = "raekoda_" + System.nanoTime();
-        try (var connection = postgres.getPostgresDatabase().getConnection();
-                var statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        return postgres.getDatabase("postgres", name);
-    }
-
-    private static DataSource freshH2() {
-        try {
-            Path folder = Files.createTempDirectory("raekoda-h2");
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:file:" + folder.resolve("raekoda") + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=10");
-            h2.setUser("raekoda");
-            h2.setPassword("raekoda");
-            return h2;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

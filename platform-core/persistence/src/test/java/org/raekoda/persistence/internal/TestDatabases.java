@@ -18,9 +18,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The two databases Raekoda supports, both real: PostgreSQL from io.zonky's embedded binaries
- * (started once for the test run) and the embedded default, an H2 file database.
+ * (started once for the test run) and the embedded default, an H2 file database. Shared with the
+ * acceptance tests through this module's test jar.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     private static EmbeddedPostgres postgres;
 
@@ -28,11 +29,11 @@ final class TestDatabases {
     }
 
     /** Arguments for a parameterized test: a name and a fresh, empty database of each kind. */
-    static Stream<Arguments> fresh() {
+    public static Stream<Arguments> fresh() {
         return Stream.of(Arguments.of("PostgreSQL", freshPostgres()), Arguments.of("H2", freshH2()));
     }
 
-    static synchronized DataSource freshPostgres() {
+    public static synchronized DataSource freshPostgres() {
         try {
             if (postgres == null) {
                 postgres = EmbeddedPostgres.builder().start();
@@ -57,7 +58,7 @@ final class TestDatabases {
         }
     }
 
-    static DataSource freshH2() {
+    public static DataSource freshH2() {
         try {
             Path folder = Files.createTempDirectory("raekoda-h2");
             JdbcDataSource h2 = new JdbcDataSource();
@@ -71,13 +72,13 @@ final class TestDatabases {
     }
 
     /** The bundle's own persistence unit, outside OSGi, on the given DataSource. */
-    static EntityManagerFactory entityManagers(DataSource dataSource) {
+    public static EntityManagerFactory entityManagers(DataSource dataSource) {
         return Persistence.createEntityManagerFactory("raekoda",
                 Map.of("javax.persistence.nonJtaDataSource", dataSource));
     }
 
     /** Transactions as Aries JPA runs them in Karaf: one EntityManager and one transaction per call. */
-    static Transactions transactions(EntityManagerFactory factory) {
+    public static Transactions transactions(EntityManagerFactory factory) {
         return new Transactions() {
             @Override
             public <R> R inTransaction(java.util.function.Function<javax.persistence.EntityManager, R> work) {
