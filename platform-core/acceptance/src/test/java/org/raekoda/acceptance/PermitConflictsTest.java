@@ -59,7 +59,7 @@ class PermitConflictsTest {
     void twoSignsOnTheSameSpotForTheSameWeeksClash(String database) throws Exception {
         Platform platform = platforms.get(database);
         String town = platform.municipality("signs");
-        Submission sign = EServiceExamplesTest.submission(town, "advertising", EServiceExamplesTest.example("advertising", "issued"));
+        Submission sign = example(town, "advertising", "issued");
 
         Application first = platform.applications.submit(Caller.resident("ann"), sign);
         Application second = platform.applications.submit(Caller.resident("bob"), sign);
@@ -79,8 +79,8 @@ class PermitConflictsTest {
     void anExcavationOnTheRouteOfAHeavyTransportThatDayClashes(String database) throws Exception {
         Platform platform = platforms.get(database);
         String town = platform.municipality("route");
-        Submission transport = EServiceExamplesTest.submission(town, "transport", EServiceExamplesTest.example("transport", "issued"));
-        Submission works = EServiceExamplesTest.submission(town, "excavation", EServiceExamplesTest.example("excavation", "clash"));
+        Submission transport = example(town, "transport", "issued");
+        Submission works = example(town, "excavation", "clash");
 
         Application heavyTransport = platform.applications.submit(Caller.resident("ann"), transport);
         Application excavationThatDay = platform.applications.submit(Caller.resident("bob"), works);
@@ -98,7 +98,7 @@ class PermitConflictsTest {
         Platform platform = platforms.get(database);
         String town = platform.municipality("in-force");
         Caller officer = Caller.officer("officer", town);
-        Submission sign = EServiceExamplesTest.submission(town, "advertising", EServiceExamplesTest.example("advertising", "issued"));
+        Submission sign = example(town, "advertising", "issued");
         Map<String, Object> longer = new LinkedHashMap<>(sign.form());
         longer.put("durationDays", 90);
 
@@ -122,7 +122,7 @@ class PermitConflictsTest {
     void ofClashingApplicationsArrivingAtTheSameMomentOnlyOneIsIssued(String database) throws Exception {
         Platform platform = platforms.get(database);
         String town = platform.municipality("race");
-        Submission sign = EServiceExamplesTest.submission(town, "advertising", EServiceExamplesTest.example("advertising", "issued"));
+        Submission sign = example(town, "advertising", "issued");
         int applicants = 8;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(applicants);
@@ -157,7 +157,7 @@ class PermitConflictsTest {
     void aPeriodThatEndsBeforeItStartsIsRefusedAtTheField(String database) throws Exception {
         Platform platform = platforms.get(database);
         String town = platform.municipality("periods");
-        Submission transport = EServiceExamplesTest.submission(town, "transport", EServiceExamplesTest.example("transport", "issued"));
+        Submission transport = example(town, "transport", "issued");
         Map<String, Object> backwards = new LinkedHashMap<>(transport.form());
         backwards.put("endDate", LocalDate.parse((String) backwards.get("startDate")).minusDays(1).toString());
 
@@ -166,6 +166,11 @@ class PermitConflictsTest {
 
         assertEquals(ApplicationException.Kind.INVALID, refused.kind());
         assertEquals("/form/endDate", refused.fieldErrors().get(0).pointer());
+    }
+
+    /** One of the service's own examples, submitted to the given municipality. */
+    private static Submission example(String town, String service, String name) throws Exception {
+        return EServiceExamplesTest.submission(town, service, EServiceExamplesTest.example(service, name));
     }
 
     private static void assertClashesWith(Application application, String service) {
