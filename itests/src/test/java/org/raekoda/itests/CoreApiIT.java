@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 
@@ -18,6 +20,9 @@ import org.apache.karaf.features.FeaturesService;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -52,6 +57,9 @@ public class CoreApiIT {
     private FeaturesService features;
 
     @Inject
+    private BundleContext bundles;
+
+    @Inject
     private org.apache.karaf.shell.api.console.SessionFactory sessions;
 
     @Configuration
@@ -63,7 +71,14 @@ public class CoreApiIT {
     public void excavationIsInstalledAndOfferedByTartu() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", "/api/v1/health", null, null, null).statusCode() == 200);
         if (!features.isInstalled(features.getFeature("raekoda-permit-excavation"))) {
-            features.installFeature("raekoda-permit-excavation", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            // The first e-service installed on a freshly booted node, as an operator does it: with the
+            // distribution's settings, no core bundle may stop (a refresh would restart persistence and CXF).
+            List<String> stopped = new CopyOnWriteArrayList<>();
+            BundleListener listener = coreBundlesStopping(stopped);
+            bundles.addBundleListener(listener);
+            features.installFeature("raekoda-permit-excavation", EnumSet.noneOf(FeaturesService.Option.class));
+            bundles.removeBundleListener(listener);
+            assertEquals("bundles stopped while the first e-service was installed", List.of(), stopped);
         }
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> send("GET", "/api/v1/services/excavation", null, null, null).statusCode() == 200);
@@ -181,8 +196,12 @@ public class CoreApiIT {
     @Test
     public void uninstallingTheFeatureTakesTheServiceOutAndKeepsItsApplicationsReadable() throws Exception {
         String id = JSON.readTree(submit(works(), null).body()).path("id").asText();
+        // As a municipality's operator does it: no core bundle may stop while an e-service comes or goes.
+        List<String> stopped = new CopyOnWriteArrayList<>();
+        BundleListener listener = coreBundlesStopping(stopped);
+        bundles.addBundleListener(listener);
 
-        features.uninstallFeature("raekoda-permit-excavation", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        features.uninstallFeature("raekoda-permit-excavation", EnumSet.noneOf(FeaturesService.Option.class));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> send("GET", "/api/v1/services/excavation", null, null, null).statusCode() == 404);
 
@@ -192,12 +211,24 @@ public class CoreApiIT {
         assertEquals(404, submit(works(), null).statusCode());
 
         long installing = System.nanoTime();
-        features.installFeature("raekoda-permit-excavation", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        features.installFeature("raekoda-permit-excavation", EnumSet.noneOf(FeaturesService.Option.class));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
                 .until(() -> send("GET", "/api/v1/services/excavation", null, null, null).statusCode() == 200);
         // A figure for docs/performance.md, read from the failsafe report; not an assertion on time.
         System.out.printf("feature:install to catalogue: %d ms%n", (System.nanoTime() - installing) / 1_000_000);
         assertEquals(201, submit(works(), null).statusCode());
+        bundles.removeBundleListener(listener);
+        assertEquals("bundles stopped while the e-service came and went", List.of(), stopped);
+    }
+
+    /** Records the bundles other than e-services that stop. */
+    private static BundleListener coreBundlesStopping(List<String> stopped) {
+        return event -> {
+            if (event.getType() == BundleEvent.STOPPING
+                    && !event.getBundle().getSymbolicName().startsWith("org.raekoda.permit")) {
+                stopped.add(event.getBundle().getSymbolicName());
+            }
+        };
     }
 
     private String execute(String command) throws Exception {
