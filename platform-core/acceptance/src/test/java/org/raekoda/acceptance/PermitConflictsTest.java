@@ -90,6 +90,13 @@ class PermitConflictsTest {
         assertEquals(ApplicationState.ISSUED, heavyTransport.state());
         assertClashesWith(excavationThatDay, "transport");
         assertEquals(ApplicationState.ISSUED, excavationAfterwards.state());
+
+        Caller officer = Caller.officer("officer", town);
+        assertEquals(List.of(heavyTransport.id()), platform.applications.conflicts(officer, excavationThatDay.id())
+                .stream().map(Application::id).toList(), "the officer sees which permit is in the way");
+        assertEquals(List.of(), platform.applications.conflicts(officer, excavationAfterwards.id()));
+        assertThrows(ApplicationException.class, () -> platform.applications.conflicts(Caller.resident("bob"),
+                excavationThatDay.id()), "other permits are officers' business");
     }
 
     @ParameterizedTest

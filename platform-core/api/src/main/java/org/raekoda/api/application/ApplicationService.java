@@ -54,6 +54,14 @@ public interface ApplicationService {
      */
     List<Application> search(Caller officer, String service, ApplicationState state);
 
+    /**
+     * Officers: the permits in force now (issued, of any e-service of the organization) that occupy the
+     * same place on some of the same days as this application, oldest first; empty when its e-service
+     * declares no occupancy. What was in the way when the rules decided is in the decision's inputs; this
+     * is the state of the map as the officer decides.
+     */
+    List<Application> conflicts(Caller officer, String applicationId);
+
     /** The audit trail of one application, oldest first. */
     List<AuditEntry> audit(Caller caller, String applicationId);
 }

@@ -130,6 +130,15 @@ public final class ApplicationsResource {
     }
 
     @GET
+    @Path("/{id}/conflicts")
+    @Operation(summary = "Officers: the permits in force now that occupy the same place on some of the same days")
+    public List<Views.ApplicationView> conflicts(@PathParam("id") String id, @Context HttpHeaders headers) {
+        Caller caller = callers.require(headers);
+        return applications.conflicts(caller, id).stream()
+                .map(application -> view(application, caller, headers)).toList();
+    }
+
+    @GET
     @Path("/{id}/audit")
     @Operation(summary = "Officers: the application's audit trail, oldest first (export)")
     public List<AuditEntry> audit(@PathParam("id") String id, @Context HttpHeaders headers) {

@@ -380,6 +380,20 @@ public final class ApplicationServiceImpl implements ApplicationService {
     }
 
     @Override
+    public List<Application> conflicts(Caller officer, String applicationId) {
+        ApplicationRow row = forOfficer(officer, applicationId);
+        EServiceDefinition service = definition(row);
+        if (row.occupancy() == null || service.occupancy() == null || row.locationJson() == null) {
+            return List.of();
+        }
+        Occupancies.Claim claim = Occupancies.claimOf(row, service.occupancy());
+        return applications.issuedOccupying(row.organization(), claim.searchBox()).stream()
+                .filter(other -> !other.id().equals(row.id()))
+                .filter(other -> Occupancies.clashes(claim, other))
+                .map(this::load).toList();
+    }
+
+    @Override
     public List<AuditEntry> audit(Caller caller, String applicationId) {
         forOfficer(caller, applicationId);
         return applications.audit(applicationId).stream().map(Rows::audit).toList();

@@ -91,6 +91,28 @@ final class Occupancies {
                 geometry, rule.bufferMetres());
     }
 
+    /** The claim of a stored application, with its e-service's buffer. */
+    static Claim claimOf(ApplicationRow row, OccupancyRule rule) {
+        try {
+            return new Claim(row.occupancy(), Spatial.read(row.locationJson()), rule.bufferMetres());
+        } catch (ParseException e) {
+            throw new IllegalStateException("stored location of " + row.id() + " does not parse", e);
+        }
+    }
+
+    /** Whether a candidate's shape comes within the claim's buffer (candidates are filtered by period and box). */
+    static boolean clashes(Claim claim, ApplicationRow candidate) {
+        if (candidate.locationJson() == null) {
+            return false;
+        }
+        try {
+            return Spatial.withinMetres(claim.geometry(), Spatial.read(candidate.locationJson()), claim.bufferMetres());
+        } catch (ParseException e) {
+            // A stored location always parsed once; if it no longer does, it cannot be compared.
+            return false;
+        }
+    }
+
     /**
      * The clash facts: issued permits among the candidates whose shape comes within the claim's buffer.
      * Candidates were already filtered by period and box by the store.
@@ -99,16 +121,9 @@ final class Occupancies {
         int count = 0;
         Set<String> services = new LinkedHashSet<>();
         for (ApplicationRow candidate : candidates) {
-            if (candidate.locationJson() == null) {
-                continue;
-            }
-            try {
-                if (Spatial.withinMetres(claim.geometry(), Spatial.read(candidate.locationJson()), claim.bufferMetres())) {
-                    count++;
-                    services.add(candidate.service());
-                }
-            } catch (ParseException e) {
-                // A stored location always parsed once; if it no longer does, it cannot be compared.
+            if (clashes(claim, candidate)) {
+                count++;
+                services.add(candidate.service());
             }
         }
         Map<String, Object> facts = new LinkedHashMap<>();
