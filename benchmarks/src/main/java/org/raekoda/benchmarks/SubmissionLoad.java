@@ -35,7 +35,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * same run. Loopback only; bounded in time.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar org.raekoda.benchmarks.SubmissionLoad
- * <distribution.tar.gz> <excavation bundle jar> [clients] [seconds]}
+ * <distribution.tar.gz> <excavation bundle jar> [clients] [seconds] [permits already issued]}
+ *
+ * <p>With permits already issued, that many issued permits of the same municipality are written first,
+ * spread over the seven years 2020–2026 (1 to 30 days each), as a municipality's history accumulates, and
+ * over the area north of the generator's grid, so that the clash check of every submission has to look
+ * past them (none of them clashes).
  */
 public final class SubmissionLoad {
 
@@ -79,6 +84,7 @@ public final class SubmissionLoad {
         Path permit = Path.of(args[1]).toAbsolutePath();
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        int existing = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         int pgPort = freePort();
         int httpPort = freePort();
         Path home = Files.createTempDirectory("raekoda-load");
@@ -108,6 +114,9 @@ public final class SubmissionLoad {
                         Files.readString(home.resolve("etc/raekoda/sample-layers/main-street.geojson")),
                         "subject=mari; roles=ADMIN; organization=tartu", null), 200);
 
+                if (existing > 0) {
+                    issueBeforehand(postgres.getPostgresDatabase(), existing);
+                }
                 load(clients, 5, () -> expect(send(http, "POST", base + "/applications", body(), "subject=warmup; roles=APPLICANT",
                         UUID.randomUUID().toString()), 201));
                 double api = load(clients, seconds, () -> {
@@ -129,7 +138,7 @@ public final class SubmissionLoad {
                     }
                 });
                 double raw = load(clients, seconds, () -> insertDirectly(connections.get()));
-                System.out.printf("clients %d, %d s each%n", clients, seconds);
+                System.out.printf("clients %d, %d s each, %d permits issued beforehand%n", clients, seconds, existing);
                 System.out.printf("HTTP API, automatic issuance: %.1f submissions/s%n", api);
                 System.out.printf("raw JDBC, same rows:          %.1f submissions/s%n", raw);
                 System.out.printf("platform / raw:               %.1f %%%n", 100 * api / raw);
@@ -166,6 +175,47 @@ public final class SubmissionLoad {
         }
         pool.shutdown();
         return done.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Issued permits spread over 2020–2026 and over lon 26.0–26.4, lat 58.01–58.31 (north of the load's grid). */
+    private static void issueBeforehand(DataSource database, int count) throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        Instant now = Instant.now();
+        try (Connection connection = database.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into application (id, organization_id,"
+                        + " service_id, service_version, applicant, state, form_json, location_json, fee, currency,"
+                        + " row_version, submitted_at, updated_at, occupied_from, occupied_until, bbox_west, bbox_south,"
+                        + " bbox_east, bbox_north) values (?,'tartu','excavation','1.1.0','earlier','ISSUED',?,?,26.00,'EUR',1,"
+                        + "?,?,?,?,?,?,?,?)")) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < count; i++) {
+                double west = 26.0 + random.nextDouble() * 0.4;
+                double south = 58.01 + random.nextDouble() * 0.3;
+                LocalDate from = LocalDate.of(2020, 1, 1).plusDays(random.nextInt(7 * 365));
+                Square square = new Square(west, south);
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, FORM);
+                insert.setString(3, square.geoJson());
+                insert.setTimestamp(4, Timestamp.from(now));
+                insert.setTimestamp(5, Timestamp.from(now));
+                insert.setObject(6, from);
+                insert.setObject(7, from.plusDays(random.nextInt(30)));
+                insert.setDouble(8, square.west());
+                insert.setDouble(9, square.south());
+                insert.setDouble(10, square.east());
+                insert.setDouble(11, square.north());
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+            try (var analyze = connection.createStatement()) {
+                analyze.execute("analyze application");
+            }
+            connection.commit();
+        }
     }
 
     private static void insertDirectly(Connection connection) throws Exception {
