@@ -48,6 +48,7 @@ public class RuleEvaluationBenchmark {
     private final FormValidator forms = new FormValidator();
     private EServiceDefinition excavation;
     private Map<String, Object> facts;
+    private String rulesetHash;
     private Map<String, Object> location;
     private Map<String, String> layers;
     private final Map<String, PreparedGeometry> prepared = new LinkedHashMap<>();
@@ -82,6 +83,7 @@ public class RuleEvaluationBenchmark {
         facts = Map.of("form", form, "location", Spatial.facts(location, prepared), "registry", Map.of(),
                 "conflicts", Map.of("count", 0, "services", List.of()));
         formTree = FormValidator.tree(form);
+        rulesetHash = RuleEngine.hash(excavation.criteria());
     }
 
     /** What a submission spends on zone layers, with the layers parsed and prepared once per node. */
@@ -100,9 +102,16 @@ public class RuleEvaluationBenchmark {
         return Spatial.facts(location, parsed);
     }
 
+    /** As a submission evaluates: the rule set's version (hash) already known from the effective rule set. */
     @Benchmark
     public Evaluation criteriaInSandbox() {
-        return rules.evaluate(excavation.criteria(), facts);
+        return rules.evaluate(excavation.criteria(), rulesetHash, facts);
+    }
+
+    /** The rule set's version alone: canonical JSON of the criteria and SHA-256. */
+    @Benchmark
+    public String rulesetHash() {
+        return RuleEngine.hash(excavation.criteria());
     }
 
     @Benchmark

@@ -166,7 +166,7 @@ public final class ApplicationServiceImpl implements ApplicationService {
             Occupancies.Claim claim, List<ApplicationRow> occupants) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        Evaluation evaluation = rules.evaluate(ruleSet.criteria(), facts);
+        Evaluation evaluation = rules.evaluate(ruleSet.criteria(), ruleSet.hash(), facts);
         boolean issueNow = ruleSet.mode() == AutomationMode.AUTOMATIC && evaluation.verdict() == Verdict.ISSUE;
 
         String id = UUID.randomUUID().toString();

@@ -98,6 +98,7 @@ public final class CriteriaServiceImpl implements CriteriaService {
         List<DryRunReport.Change> disagreements = new ArrayList<>();
         List<ApplicationRow> history = applications.history(organization, service, DRY_RUN_HISTORY);
         var zoneLayers = this.zoneLayers.layers(organizations, organization);
+        String proposedHash = RuleEngine.hash(proposed);
         for (ApplicationRow row : history) {
             List<DecisionRow> decisions = applications.decisions(row.id());
             var facts = ApplicationServiceImpl.facts(Json.readMap(row.formJson()), Json.readMap(row.locationJson()),
@@ -106,8 +107,8 @@ public final class CriteriaServiceImpl implements CriteriaService {
             if (!conflicts.isEmpty()) {
                 facts.put("conflicts", conflicts);
             }
-            Evaluation now = rules.evaluate(current.criteria(), facts);
-            Evaluation then = rules.evaluate(proposed, facts);
+            Evaluation now = rules.evaluate(current.criteria(), current.hash(), facts);
+            Evaluation then = rules.evaluate(proposed, proposedHash, facts);
             ApplicationState officer = officerOutcome(decisions);
             List<String> failing = then.failed().stream().map(CriterionResult::criterion).toList();
             DryRunReport.Change line = new DryRunReport.Change(row.id(), now.verdict(), then.verdict(), officer, failing);
@@ -120,7 +121,7 @@ public final class CriteriaServiceImpl implements CriteriaService {
                 disagreements.add(line);
             }
         }
-        return new DryRunReport(current.hash(), RuleEngine.hash(proposed), history.size(), changes, disagreements);
+        return new DryRunReport(current.hash(), proposedHash, history.size(), changes, disagreements);
     }
 
     /**

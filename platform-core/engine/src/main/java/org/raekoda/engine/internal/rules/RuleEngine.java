@@ -61,6 +61,14 @@ public final class RuleEngine {
      * @param facts what the expressions may read: {@code form}, {@code location}, {@code registry}
      */
     public Evaluation evaluate(List<Criterion> criteria, Map<String, Object> facts) {
+        return evaluate(criteria, hash(criteria), facts);
+    }
+
+    /**
+     * Evaluates every criterion against the facts, for a rule set whose version is already known (computing
+     * it means serializing the criteria and hashing them, most of an evaluation's time).
+     */
+    public Evaluation evaluate(List<Criterion> criteria, String rulesetHash, Map<String, Object> facts) {
         List<CriterionResult> results = new ArrayList<>(criteria.size());
         boolean allPassed = true;
         for (Criterion criterion : criteria) {
@@ -68,7 +76,7 @@ public final class RuleEngine {
             allPassed &= result.passed();
             results.add(result);
         }
-        return new Evaluation(allPassed ? Verdict.ISSUE : Verdict.REVIEW, hash(criteria), results, facts);
+        return new Evaluation(allPassed ? Verdict.ISSUE : Verdict.REVIEW, rulesetHash, results, facts);
     }
 
     private CriterionResult evaluate(Criterion criterion, Map<String, Object> facts) {
