@@ -29,9 +29,6 @@ public interface OrganizationStore {
     /** Creates or replaces one of the organization's zone layers (GeoJSON). */
     void saveZoneLayer(String organization, String name, String geoJson);
 
-    /** The organization's zone layers: name to GeoJSON. */
-    java.util.Map<String, String> zoneLayers(String organization);
-
     /**
      * The organization's zone layers by name, with when each was last loaded: a small query, so that a
      * node can keep parsed layers keyed by it and still see a layer replaced through another node.

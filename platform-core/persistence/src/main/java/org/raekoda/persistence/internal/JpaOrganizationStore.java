@@ -116,17 +116,6 @@ public final class JpaOrganizationStore implements OrganizationStore {
     }
 
     @Override
-    public java.util.Map<String, String> zoneLayers(String organization) {
-        return tx.inTransaction(em -> {
-            java.util.Map<String, String> layers = new java.util.TreeMap<>();
-            em.createQuery("select z from ZoneLayerEntity z where z.organization = :organization", ZoneLayerEntity.class)
-                    .setParameter("organization", organization).getResultList()
-                    .forEach(layer -> layers.put(layer.name(), layer.geoJson()));
-            return layers;
-        });
-    }
-
-    @Override
     public java.util.Map<String, java.time.Instant> zoneLayerVersions(String organization) {
         return tx.inTransaction(em -> {
             java.util.Map<String, java.time.Instant> versions = new java.util.TreeMap<>();
