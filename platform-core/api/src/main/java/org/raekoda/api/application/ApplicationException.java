@@ -19,7 +19,14 @@ public class ApplicationException extends RuntimeException {
         /** 404: no such thing, or not visible to the caller. */
         NOT_FOUND,
         /** 409: not possible in the current state, or someone else changed it first. */
-        CONFLICT
+        CONFLICT,
+        /** 413: the request is larger than the platform accepts. */
+        TOO_LARGE,
+        /**
+         * 422: well-formed but cannot be processed as sent, such as an {@code Idempotency-Key} reused with
+         * another body.
+         */
+        UNPROCESSABLE
     }
 
     /**
@@ -33,15 +40,22 @@ public class ApplicationException extends RuntimeException {
 
     private final Kind kind;
     private final transient List<FieldError> fieldErrors;
+    private final transient List<ApplicationState> allowedStates;
 
     public ApplicationException(Kind kind, String message) {
         this(kind, message, List.of());
     }
 
     public ApplicationException(Kind kind, String message, List<FieldError> fieldErrors) {
+        this(kind, message, fieldErrors, List.of());
+    }
+
+    public ApplicationException(Kind kind, String message, List<FieldError> fieldErrors,
+            List<ApplicationState> allowedStates) {
         super(message);
         this.kind = kind;
         this.fieldErrors = List.copyOf(fieldErrors);
+        this.allowedStates = List.copyOf(allowedStates);
     }
 
     public Kind kind() {
@@ -50,6 +64,11 @@ public class ApplicationException extends RuntimeException {
 
     public List<FieldError> fieldErrors() {
         return fieldErrors;
+    }
+
+    /** For a conflict with the application's state: the states it may move to from where it is now. */
+    public List<ApplicationState> allowedStates() {
+        return allowedStates;
     }
 
     public static ApplicationException notFound(String what) {
@@ -62,6 +81,19 @@ public class ApplicationException extends RuntimeException {
 
     public static ApplicationException conflict(String message) {
         return new ApplicationException(Kind.CONFLICT, message);
+    }
+
+    /** The application cannot move to the state asked for; {@code allowed} are the states it can move to. */
+    public static ApplicationException wrongState(String message, java.util.Collection<ApplicationState> allowed) {
+        return new ApplicationException(Kind.CONFLICT, message, List.of(), List.copyOf(allowed));
+    }
+
+    public static ApplicationException tooLarge(String message) {
+        return new ApplicationException(Kind.TOO_LARGE, message);
+    }
+
+    public static ApplicationException unprocessable(String message) {
+        return new ApplicationException(Kind.UNPROCESSABLE, message);
     }
 
     public static ApplicationException invalid(String message, List<FieldError> errors) {

@@ -13,12 +13,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param detail   what went wrong in this occurrence, for a person to read
  * @param instance the request path
  * @param errors   for validation problems, one entry per failing field
+ * @param allowedStates for a 409 about the application's state, the states it can move to from where it is
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String instance,
-        List<FieldError> errors) {
+        List<FieldError> errors, List<String> allowedStates) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, List.of());
+    }
 
     /**
      * One failing field.

@@ -55,11 +55,13 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
                 case FORBIDDEN -> 403;
                 case NOT_FOUND -> 404;
                 case CONFLICT -> 409;
+                case TOO_LARGE -> 413;
+                case UNPROCESSABLE -> 422;
             };
             List<Problem.FieldError> errors = refusal.fieldErrors().stream()
                     .map(e -> new Problem.FieldError(e.pointer(), e.message())).toList();
-            return new Problem("about:blank", Response.Status.fromStatusCode(status).getReasonPhrase(), status,
-                    refusal.getMessage(), instance, errors);
+            return new Problem("about:blank", reasonPhrase(status), status, refusal.getMessage(), instance, errors,
+                    refusal.allowedStates().stream().map(Enum::name).toList());
         }
         if (exception instanceof NotAuthorizedException) {
             return new Problem("about:blank", "Unauthorized", 401, "Log in to use this endpoint", instance, List.of());
@@ -98,6 +100,12 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         return new Problem("about:blank", title, status,
                 "The server could not complete the request. Incident " + incident + " is logged.", instance,
                 List.of());
+    }
+
+    /** JAX-RS's Status lacks 422. */
+    static String reasonPhrase(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error " + status;
     }
 
     /** Jackson's path into the body as a JSON Pointer (RFC 6901). */

@@ -404,8 +404,8 @@ public final class ApplicationServiceImpl implements ApplicationService {
             ApplicationState decisionOutcome) {
         ApplicationState current = ApplicationState.valueOf(row.state());
         if (!current.canMoveTo(target)) {
-            throw ApplicationException.conflict("application is " + current + "; it cannot become " + target
-                    + (current.next().isEmpty() ? "" : " (possible: " + current.next() + ")"));
+            throw ApplicationException.wrongState("application is " + current + "; it cannot become " + target
+                    + (current.next().isEmpty() ? "" : " (possible: " + current.next() + ")"), current.next());
         }
         if (row.version() != expectedVersion) {
             throw ApplicationException.conflict("application changed since version " + expectedVersion
