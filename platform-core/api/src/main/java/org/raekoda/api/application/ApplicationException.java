@@ -1,6 +1,9 @@
 package org.raekoda.api.application;
 
 import java.util.List;
+import java.util.Locale;
+
+import org.raekoda.api.eservice.LocalizedText;
 
 /**
  * A request the platform refuses, with the reason for the caller. The REST layer maps each kind to
@@ -33,9 +36,19 @@ public class ApplicationException extends RuntimeException {
      * One wrong field.
      *
      * @param pointer JSON Pointer into the request body
-     * @param message what is wrong, for a person
+     * @param message      what is wrong, for a person, in English
+     * @param translations the same in the platform's languages, or null when there is only English
      */
-    public record FieldError(String pointer, String message) {
+    public record FieldError(String pointer, String message, LocalizedText translations) {
+
+        public FieldError(String pointer, String message) {
+            this(pointer, message, null);
+        }
+
+        /** The message in the first of the wanted languages it has, else {@link #message()}. */
+        public String messageIn(List<Locale> wanted) {
+            return translations == null ? message : translations.in(wanted);
+        }
     }
 
     private final Kind kind;

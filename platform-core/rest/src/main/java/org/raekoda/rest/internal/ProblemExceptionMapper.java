@@ -1,6 +1,7 @@
 package org.raekoda.rest.internal;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import javax.ws.rs.NotAuthorizedException;
@@ -15,6 +16,7 @@ import javax.ws.rs.ext.Provider;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.raekoda.api.application.ApplicationException;
 import org.slf4j.Logger;
@@ -32,6 +34,9 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
 
     @Context
     private UriInfo uriInfo;
+
+    @Context
+    private HttpHeaders headers;
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -58,8 +63,9 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
                 case TOO_LARGE -> 413;
                 case UNPROCESSABLE -> 422;
             };
+            List<Locale> languages = languages();
             List<Problem.FieldError> errors = refusal.fieldErrors().stream()
-                    .map(e -> new Problem.FieldError(e.pointer(), e.message())).toList();
+                    .map(e -> new Problem.FieldError(e.pointer(), e.messageIn(languages))).toList();
             return new Problem("about:blank", reasonPhrase(status), status, refusal.getMessage(), instance, errors,
                     refusal.allowedStates().stream().map(Enum::name).toList());
         }
@@ -70,7 +76,7 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
             JsonMappingException mapping = (JsonMappingException) exception;
             String pointer = pointer(mapping.getPath());
             String detail = mapping instanceof UnrecognizedPropertyException ? "is not a known field"
-                    : "has the wrong type or format";
+                    : expectedValues(mapping);
             return new Problem("about:blank", "Bad Request", 400, "The request body does not fit the API", instance,
                     List.of(new Problem.FieldError(pointer, detail)));
         }
@@ -100,6 +106,26 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         return new Problem("about:blank", title, status,
                 "The server could not complete the request. Incident " + incident + " is logged.", instance,
                 List.of());
+    }
+
+    /** For a value that is not one of an enumeration's: which ones are, so the caller can correct it. */
+    private static String expectedValues(JsonMappingException mapping) {
+        if (mapping instanceof InvalidFormatException && ((InvalidFormatException) mapping).getTargetType() != null
+                && ((InvalidFormatException) mapping).getTargetType().isEnum()) {
+            Object[] values = ((InvalidFormatException) mapping).getTargetType().getEnumConstants();
+            return "must be one of: " + java.util.Arrays.stream(values).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        return "has the wrong type or format";
+    }
+
+    /** The caller's languages, most wanted first (Accept-Language); English when it says nothing. */
+    private List<Locale> languages() {
+        try {
+            return headers == null ? List.of() : headers.getAcceptableLanguages();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** JAX-RS's Status lacks 422. */

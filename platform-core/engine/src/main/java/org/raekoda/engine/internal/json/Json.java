@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -63,6 +64,14 @@ public final class Json {
     public static List<Criterion> readCriteria(String json) {
         try {
             return MAPPER.readValue(json, CRITERIA);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

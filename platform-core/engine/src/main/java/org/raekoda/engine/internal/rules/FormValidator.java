@@ -16,11 +16,12 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import org.raekoda.api.application.ApplicationException.FieldError;
+import org.raekoda.api.eservice.LocalizedText;
 import org.raekoda.engine.internal.json.Json;
 
 /**
  * Checks a form against its e-service's JSON Schema (2020-12) with networknt's validator, and reports
- * each failing field by JSON Pointer. Compiled schemas are kept per e-service version: they are
+ * each failing field by JSON Pointer, with a message in each of the platform's languages ({@link FormMessages}). Compiled schemas are kept per e-service version: they are
  * derived from immutable bundle content, so every node computes the same ones.
  */
 public final class FormValidator {
@@ -40,19 +41,29 @@ public final class FormValidator {
             .formatAssertionsEnabled(true)
             .locale(Locale.ENGLISH)
             .build();
-    private final ConcurrentHashMap<String, JsonSchema> compiled = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Compiled> compiled = new ConcurrentHashMap<>();
+
+    /** A schema compiled for validation, and as a tree to find each field's title and limits in. */
+    private record Compiled(JsonSchema schema, JsonNode tree) {
+    }
 
     /**
      * @param key    identifies the schema, e.g. {@code excavation@1.0.0}
      * @param prefix JSON Pointer of the form inside the request, e.g. {@code /form}
      */
     public List<FieldError> validate(String key, String schemaJson, JsonNode form, String prefix) {
-        JsonSchema schema = compiled.computeIfAbsent(key, k -> factory.getSchema(schemaJson, config));
-        Set<ValidationMessage> messages = schema.validate(form);
+        Compiled schema = compiled.computeIfAbsent(key,
+                k -> new Compiled(factory.getSchema(schemaJson, config), Json.readTree(schemaJson)));
+        Set<ValidationMessage> messages = schema.schema().validate(form);
         return messages.stream()
-                .map(m -> new FieldError(prefix + pointer(m), message(m)))
+                .map(m -> fieldError(prefix + pointer(m), FormMessages.explain(schema.tree(), m)))
+                .distinct()
                 .sorted(Comparator.comparing(FieldError::pointer).thenComparing(FieldError::message))
                 .toList();
+    }
+
+    private static FieldError fieldError(String pointer, LocalizedText explanation) {
+        return new FieldError(pointer, explanation.in(List.of(Locale.ENGLISH)), explanation);
     }
 
     public void validateSchema(String schemaJson) {
@@ -66,13 +77,6 @@ public final class FormValidator {
             return (at.equals("/") || at.isEmpty() ? "" : at) + "/" + message.getProperty();
         }
         return at.equals("/") ? "" : at;
-    }
-
-    private static String message(ValidationMessage message) {
-        String text = message.getMessage();
-        // networknt prefixes the location ("/depth: must be ..."); the pointer already says where.
-        int colon = text.indexOf(": ");
-        return colon > 0 && text.startsWith("/") || colon > 0 && text.startsWith("$") ? text.substring(colon + 2) : text;
     }
 
     public static JsonNode tree(Object value) {
