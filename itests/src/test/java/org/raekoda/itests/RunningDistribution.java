@@ -166,6 +166,10 @@ public final class RunningDistribution implements AutoCloseable {
         return home;
     }
 
+    public int httpPort() {
+        return httpPort;
+    }
+
     @Override
     public void close() throws Exception {
         stop();

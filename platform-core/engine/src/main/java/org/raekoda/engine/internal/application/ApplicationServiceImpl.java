@@ -61,8 +61,8 @@ import org.raekoda.engine.internal.rules.RuleEngine;
 @Component(service = ApplicationService.class)
 public final class ApplicationServiceImpl implements ApplicationService {
 
-    /** Parsed zone layers kept per node: a few per municipality, for a few hundred municipalities. */
-    static final int ZONE_LAYERS_KEPT = 1024;
+    /** Heap for parsed zone layers kept per node: a few per municipality, for a few hundred municipalities. */
+    static final int ZONE_LAYERS_MEGABYTES = 96;
 
     private static final List<String> OPEN = List.of(ApplicationState.IN_REVIEW.name(),
             ApplicationState.MORE_INFO_REQUESTED.name());
@@ -73,7 +73,7 @@ public final class ApplicationServiceImpl implements ApplicationService {
     private final RuleEngine rules;
     private final FormValidator forms;
     private final Clock clock;
-    private final ZoneLayerCache zoneLayers = new ZoneLayerCache(ZONE_LAYERS_KEPT);
+    private final ZoneLayerCache zoneLayers = ZoneLayerCache.ofMegabytes(ZONE_LAYERS_MEGABYTES);
     private final List<RegistryFacts> registries = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApplicationServiceImpl.class);
 

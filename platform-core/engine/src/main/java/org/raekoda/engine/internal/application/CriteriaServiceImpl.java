@@ -45,7 +45,7 @@ public final class CriteriaServiceImpl implements CriteriaService {
     private final OrganizationStore organizations;
     private final RuleEngine rules;
     /** A dry run reads the layers once; kept small, as dry runs are rare. */
-    private final ZoneLayerCache zoneLayers = new ZoneLayerCache(64);
+    private final ZoneLayerCache zoneLayers = ZoneLayerCache.ofMegabytes(16);
 
     @Activate
     public CriteriaServiceImpl(@Reference Catalogue catalogue, @Reference ApplicationStore applications,

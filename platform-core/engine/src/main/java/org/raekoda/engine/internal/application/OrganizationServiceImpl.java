@@ -21,7 +21,7 @@ import org.raekoda.api.store.OrganizationStore;
 import org.raekoda.api.store.SettingsRow;
 import org.raekoda.engine.internal.json.Json;
 import org.raekoda.engine.internal.rules.RuleEngine;
-import org.raekoda.engine.internal.spatial.Spatial;
+import org.raekoda.engine.internal.spatial.ZoneLayerCheck;
 
 /** Organizations of the installation and the e-services each one offers. */
 @Component(service = OrganizationService.class)
@@ -95,15 +95,14 @@ public final class OrganizationServiceImpl implements OrganizationService {
             throw ApplicationException.invalid("Invalid layer name",
                     List.of(new FieldError("/name", "lowercase letters, digits and dashes, e.g. heritage")));
         }
-        try {
-            org.locationtech.jts.geom.Geometry layer = Spatial.read(geoJson);
-            if (layer.isEmpty()) {
-                throw new IllegalArgumentException("the layer has no geometry");
-            }
-        } catch (org.locationtech.jts.io.ParseException | RuntimeException e) {
-            throw ApplicationException.invalid("The layer is not GeoJSON",
-                    List.of(new FieldError("", "a GeoJSON geometry, feature or feature collection in WGS 84: "
-                            + e.getMessage())));
+        List<FieldError> problems = ZoneLayerCheck.problems(geoJson);
+        if (!problems.isEmpty()) {
+            throw ApplicationException.invalid("The layer cannot be used", problems);
+        }
+        java.util.Set<String> loaded = store.zoneLayerVersions(organization).keySet();
+        if (!loaded.contains(name) && loaded.size() >= ZoneLayerCheck.MAX_LAYERS) {
+            throw ApplicationException.invalid("Too many zone layers", List.of(new FieldError("/name",
+                    organization + " has " + loaded.size() + " layers, the most an organization may have; replace one")));
         }
         store.saveZoneLayer(organization, name, geoJson);
     }

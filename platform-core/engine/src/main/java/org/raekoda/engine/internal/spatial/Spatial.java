@@ -50,7 +50,7 @@ public final class Spatial {
             errors.add(new FieldError("/location", "not a GeoJSON geometry: " + e.getMessage()));
             return errors;
         }
-        if (!WORLD.contains(geometry.getEnvelopeInternal())) {
+        if (!inWorld(geometry)) {
             errors.add(new FieldError("/location/coordinates", "longitude and latitude in WGS 84 degrees are expected"));
         }
         IsValidOp validity = new IsValidOp(geometry);
@@ -59,6 +59,11 @@ public final class Spatial {
             errors.add(new FieldError("/location/coordinates", "not a valid shape: " + error.getMessage()));
         }
         return errors;
+    }
+
+    /** Whether every coordinate is a WGS 84 longitude and latitude. */
+    static boolean inWorld(Geometry geometry) {
+        return WORLD.contains(geometry.getEnvelopeInternal());
     }
 
     /**
