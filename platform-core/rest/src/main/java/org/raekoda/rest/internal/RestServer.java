@@ -44,11 +44,8 @@ public final class RestServer {
     public RestServer(@Reference HealthService health, @Reference Catalogue catalogue,
             @Reference ApplicationService applications, @Reference CriteriaService criteria,
             @Reference OrganizationService organizations, @Reference NodeProfile node, RestConfig config) {
+        // The node profile logs a WARN at start when it allows callers to name themselves.
         Callers callers = new Callers(node);
-        if (node.developmentShortcuts()) {
-            LOG.warn("DEVELOPMENT identity: callers name themselves in the {} header. Never use this in production.",
-                    DevelopmentIdentity.HEADER);
-        }
         ObjectMapper json = RestJson.mapper(config.maxBodyBytes(), config.maxJsonNestingDepth(),
                 config.maxJsonNumberLength());
         Thread thread = Thread.currentThread();
