@@ -36,6 +36,8 @@ final class ExamDistribution {
             configureConsole().ignoreLocalConsole(),
             logLevel(LogLevelOption.LogLevel.WARN),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+            // the quick start's profile on the embedded database: the tests name their callers in the header
+            editConfigurationFilePut("etc/org.raekoda.node.cfg", "profile", "development"),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(FreePorts.next())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(FreePorts.next())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(FreePorts.next())),

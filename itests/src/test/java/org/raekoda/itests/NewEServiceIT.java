@@ -40,7 +40,7 @@ class NewEServiceIT {
         Path jar = project.resolve("target/raekoda-permit-street-event-1.0.0-SNAPSHOT.jar");
         assertTrue(Files.exists(jar));
 
-        try (RunningDistribution karaf = RunningDistribution.fresh("new-e-service", Map.of()).start()) {
+        try (RunningDistribution karaf = RunningDistribution.fresh("new-e-service", Map.of()).development().start()) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                     .until(karaf::health, health -> health != null && health.status() == 200);
             Files.copy(jar, karaf.home().resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);

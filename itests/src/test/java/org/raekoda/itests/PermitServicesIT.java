@@ -60,7 +60,7 @@ class PermitServicesIT {
                 "RAEKODA_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
                 "RAEKODA_DB_USER", "postgres",
                 "RAEKODA_DB_PASSWORD", "postgres"));
-        karaf.bootFeatures(features);
+        karaf.developmentOnSharedDatabase().bootFeatures(features);
         karaf.start();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .until(() -> karaf.health() != null && karaf.health().status() == 200

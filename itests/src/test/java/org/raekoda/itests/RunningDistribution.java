@@ -77,6 +77,26 @@ public final class RunningDistribution implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The quick start's profile, {@code development}, in which callers may name themselves in the
+     * {@code X-Raekoda-Dev-Caller} header (on the embedded database only); call before {@link #start()}.
+     */
+    public RunningDistribution development() {
+        environment.put("RAEKODA_PROFILE", "development");
+        return this;
+    }
+
+    /**
+     * The development profile on a shared database (PostgreSQL), as only tests run it: the header works there
+     * only with {@code allowDevelopmentIdentityOnSharedDatabase=true} in etc/org.raekoda.node.cfg.
+     */
+    public RunningDistribution developmentOnSharedDatabase() throws IOException {
+        development();
+        Files.writeString(home.resolve("etc/org.raekoda.node.cfg"),
+                "\nallowDevelopmentIdentityOnSharedDatabase=true\n", java.nio.file.StandardOpenOption.APPEND);
+        return this;
+    }
+
     public RunningDistribution start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile())
@@ -164,6 +184,11 @@ public final class RunningDistribution implements AutoCloseable {
 
     public Path home() {
         return home;
+    }
+
+    /** The URL of a path on this node. */
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + httpPort + path);
     }
 
     public int httpPort() {

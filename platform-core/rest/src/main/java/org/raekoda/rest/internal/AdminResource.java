@@ -56,9 +56,10 @@ public final class AdminResource {
     }
 
     @PUT
+    @Access(Access.Audience.PLATFORM_ADMINISTRATORS)
     @Path("/organizations/{id}")
     @Operation(summary = "Platform administrators: add or rename a municipality or state agency")
-    public Organization saveOrganization(@PathParam("id") String id, Requests.OrganizationBody body,
+    public Views.OrganizationView saveOrganization(@PathParam("id") String id, Requests.OrganizationBody body,
             @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
         if (body == null || body.name() == null || body.name().isEmpty()) {
@@ -72,10 +73,12 @@ public final class AdminResource {
             throw ApplicationException.invalid("Unknown kind of organization",
                     List.of(new FieldError("/kind", "MUNICIPALITY or STATE_AGENCY")));
         }
-        return organizations.save(caller, new Organization(id, kind, new LocalizedText(body.name())));
+        return Views.OrganizationView.of(
+                organizations.save(caller, new Organization(id, kind, new LocalizedText(body.name()))));
     }
 
     @PUT
+    @Access(Access.Audience.ADMINISTRATORS)
     @Path("/municipalities/{m}/services/{id}")
     @Operation(summary = "Organization administrators: offer (or stop offering) an e-service, and its automation mode")
     public List<String> offer(@PathParam("m") String organization, @PathParam("id") String service,
@@ -87,6 +90,8 @@ public final class AdminResource {
     }
 
     @PUT
+    @Access(Access.Audience.ADMINISTRATORS)
+    @ZoneLayerUpload
     @Path("/municipalities/{m}/zones/{layer}")
     @Consumes({MediaType.APPLICATION_JSON, "application/geo+json"})
     @Operation(summary = "Organization administrators: load or replace a zone layer (GeoJSON in WGS 84), "
@@ -98,6 +103,7 @@ public final class AdminResource {
     }
 
     @GET
+    @Access(Access.Audience.PUBLIC)
     @Path("/municipalities/{m}/zones")
     @Operation(summary = "The names of an organization's zone layers. Public: zones are public planning data.")
     public List<String> zoneLayers(@PathParam("m") String organization) {
@@ -105,6 +111,7 @@ public final class AdminResource {
     }
 
     @GET
+    @Access(Access.Audience.ADMINISTRATORS)
     @Path("/municipalities/{m}/services/{id}/local")
     @Operation(summary = "Organization administrators: the organization's own fee, deadlines and texts")
     public Requests.LocalBody localSettings(@PathParam("m") String organization, @PathParam("id") String service,
@@ -117,6 +124,7 @@ public final class AdminResource {
     }
 
     @PUT
+    @Access(Access.Audience.ADMINISTRATORS)
     @Path("/municipalities/{m}/services/{id}/local")
     @Operation(summary = "Organization administrators: replace the organization's own fee (expression), "
             + "deadlines (working days per phase) and texts")
@@ -130,6 +138,7 @@ public final class AdminResource {
     }
 
     @GET
+    @Access(Access.Audience.ADMINISTRATORS)
     @Path("/municipalities/{m}/services/{id}/criteria")
     @Operation(summary = "Organization administrators: the criteria and automation mode in force")
     public RuleSetView ruleSet(@PathParam("m") String organization, @PathParam("id") String service,
@@ -138,6 +147,7 @@ public final class AdminResource {
     }
 
     @PUT
+    @Access(Access.Audience.ADMINISTRATORS)
     @Path("/municipalities/{m}/services/{id}/criteria")
     @Operation(summary = "Organization administrators: replace the criteria (null returns to the defaults) and mode")
     public RuleSetView update(@PathParam("m") String organization, @PathParam("id") String service,
@@ -150,6 +160,7 @@ public final class AdminResource {
     }
 
     @POST
+    @Access(Access.Audience.ADMINISTRATORS)
     @Path("/municipalities/{m}/services/{id}/criteria/dry-run")
     @Operation(summary = "Organization administrators: what proposed criteria would decide on past applications")
     public DryRunReport dryRun(@PathParam("m") String organization, @PathParam("id") String service,

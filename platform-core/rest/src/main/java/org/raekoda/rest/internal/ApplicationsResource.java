@@ -47,6 +47,7 @@ public final class ApplicationsResource {
     }
 
     @POST
+    @Access(Access.Audience.APPLICANTS)
     @Operation(summary = "Submit an application", description = "201 with Location. When the e-service runs "
             + "automatically for the organization and every criterion passes, the application is ISSUED in this "
             + "response. Send an Idempotency-Key: the same key again returns the same application.")
@@ -64,6 +65,7 @@ public final class ApplicationsResource {
     }
 
     @GET
+    @Access(Access.Audience.ANY_CALLER)
     @Operation(summary = "The caller's own applications, newest first")
     public List<Views.ApplicationView> mine(@Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
@@ -71,6 +73,7 @@ public final class ApplicationsResource {
     }
 
     @GET
+    @Access(Access.Audience.ANY_CALLER)
     @Path("/{id}")
     @Operation(summary = "One application, with its decisions and, where shown, the explanation of each criterion")
     public Views.ApplicationView get(@PathParam("id") String id, @Context HttpHeaders headers) {
@@ -79,6 +82,7 @@ public final class ApplicationsResource {
     }
 
     @POST
+    @Access(Access.Audience.ANY_CALLER)
     @Path("/{id}/withdraw")
     @Operation(summary = "Withdraw one's own application")
     public Views.ApplicationView withdraw(@PathParam("id") String id, @Context HttpHeaders headers) {
@@ -87,6 +91,7 @@ public final class ApplicationsResource {
     }
 
     @POST
+    @Access(Access.Audience.ANY_CALLER)
     @Path("/{id}/human-review")
     @Operation(summary = "Ask a person to review a permit the rules issued (the one-click request beside the explanation)")
     public Views.ApplicationView requestHumanReview(@PathParam("id") String id, Requests.ReviewRequestBody body,
@@ -96,6 +101,7 @@ public final class ApplicationsResource {
     }
 
     @POST
+    @Access(Access.Audience.ANY_CALLER)
     @Path("/{id}/answer")
     @Operation(summary = "Answer a request for more information; the fields are merged into the form")
     public Views.ApplicationView answer(@PathParam("id") String id, Requests.AnswerBody body,
@@ -105,6 +111,7 @@ public final class ApplicationsResource {
     }
 
     @POST
+    @Access(Access.Audience.OFFICERS)
     @Path("/{id}/assign")
     @Operation(summary = "Officers: put an officer in charge (the caller when no assignee is given)")
     public Views.ApplicationView assign(@PathParam("id") String id, Requests.AssignBody body,
@@ -114,6 +121,7 @@ public final class ApplicationsResource {
     }
 
     @POST
+    @Access(Access.Audience.OFFICERS)
     @Path("/{id}/decision")
     @Operation(summary = "Officers: issue, reject or request information, with a reason; CONFIRM or REVOKE a "
             + "permit whose applicant asked for a human review",
@@ -130,6 +138,7 @@ public final class ApplicationsResource {
     }
 
     @GET
+    @Access(Access.Audience.OFFICERS)
     @Path("/{id}/conflicts")
     @Operation(summary = "Officers: the permits in force now that occupy the same place on some of the same days")
     public List<Views.ApplicationView> conflicts(@PathParam("id") String id, @Context HttpHeaders headers) {
@@ -139,6 +148,7 @@ public final class ApplicationsResource {
     }
 
     @GET
+    @Access(Access.Audience.OFFICERS)
     @Path("/{id}/audit")
     @Operation(summary = "Officers: the application's audit trail, oldest first (export)")
     public List<AuditEntry> audit(@PathParam("id") String id, @Context HttpHeaders headers) {

@@ -11,18 +11,14 @@ import org.raekoda.api.application.Channel;
 /**
  * A clearly marked development shortcut until e-ID login (OpenID Connect) lands: the caller names
  * themselves in a header, {@code X-Raekoda-Dev-Caller: subject=alice; roles=APPLICANT; organization=tartu}.
- * It works only when {@code developmentHeader=true} and the profile is not {@code production}; in the
- * production profile it is off whatever else is configured.
+ * It counts only where {@link org.raekoda.api.node.NodeProfile#developmentShortcuts()} allows it: the
+ * profile exactly {@code development} on the embedded database (see {@link Callers}).
  */
 final class DevelopmentIdentity {
 
     static final String HEADER = "X-Raekoda-Dev-Caller";
 
     private DevelopmentIdentity() {
-    }
-
-    static boolean enabled(RestConfig config) {
-        return config.developmentHeader() && !"production".equalsIgnoreCase(config.profile().trim());
     }
 
     /** The caller the header names, or null when the header is absent or malformed. */

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.raekoda.api.health.ComponentHealth;
 import org.raekoda.api.health.HealthReport;
 import org.raekoda.api.health.HealthService;
+import org.raekoda.api.node.NodeProfile;
 
 /**
  * {@code GET /api/v1/health}. Access: public, for load balancers and monitoring. It carries
@@ -25,12 +26,17 @@ import org.raekoda.api.health.HealthService;
 public final class HealthResource {
 
     private final HealthService health;
+    private final NodeProfile node;
+    private final Callers callers;
 
-    public HealthResource(HealthService health) {
+    HealthResource(HealthService health, NodeProfile node, Callers callers) {
         this.health = health;
+        this.node = node;
+        this.callers = callers;
     }
 
     @GET
+    @Access(Access.Audience.PUBLIC)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Health of this node",
             description = "UP when the database, the core bundles and the Camel context all work.",
@@ -42,20 +48,26 @@ public final class HealthResource {
         HealthReport report = health.check();
         return Response.status(report.isUp() ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .header("Cache-Control", "no-store")
-                .entity(HealthView.of(report))
+                .entity(HealthView.of(report, node.name(), callers.identityMode()))
                 .build();
     }
 
-    /** The JSON shape of a health report. */
-    public record HealthView(String status, String checkedAt, Map<String, ComponentView> components) {
+    /**
+     * The JSON shape of a health report.
+     *
+     * @param profile  the node's profile (production unless configured otherwise)
+     * @param identity how callers identify themselves: {@code development-header} or {@code none}
+     */
+    public record HealthView(String status, String checkedAt, String profile, String identity,
+            Map<String, ComponentView> components) {
 
-        static HealthView of(HealthReport report) {
+        static HealthView of(HealthReport report, String profile, String identity) {
             Map<String, ComponentView> components = new LinkedHashMap<>();
             for (ComponentHealth component : report.components()) {
                 components.put(component.name(),
                         new ComponentView(component.status().name(), component.detail(), component.facts()));
             }
-            return new HealthView(report.status().name(), report.checkedAt().toString(), components);
+            return new HealthView(report.status().name(), report.checkedAt().toString(), profile, identity, components);
         }
     }
 

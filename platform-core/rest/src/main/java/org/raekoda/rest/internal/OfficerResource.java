@@ -30,6 +30,7 @@ public final class OfficerResource {
     }
 
     @GET
+    @Access(Access.Audience.OFFICERS)
     @Path("/queue")
     @Operation(summary = "Applications waiting for a decision, soonest deadline first; overdue ones flagged")
     public List<Views.QueueView> queue(@QueryParam("service") String service, @QueryParam("phase") String phase,

@@ -13,6 +13,7 @@ import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 import javax.ws.rs.ext.Provider;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -72,6 +73,9 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         if (exception instanceof NotAuthorizedException) {
             return new Problem("about:blank", "Unauthorized", 401, "Log in to use this endpoint", instance, List.of());
         }
+        if (exception instanceof JsonMappingException && isWriting((JsonMappingException) exception)) {
+            return incident(exception, instance, 500, "Internal Server Error");
+        }
         if (exception instanceof JsonMappingException && !(exception instanceof JsonParseException)) {
             JsonMappingException mapping = (JsonMappingException) exception;
             String pointer = pointer(mapping.getPath());
@@ -98,6 +102,11 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
                     instance, List.of());
         }
         return incident(exception, instance, 500, "Internal Server Error");
+    }
+
+    /** Jackson failed while writing an answer (a server fault), not while reading a request. */
+    private static boolean isWriting(JsonMappingException exception) {
+        return exception.getProcessor() instanceof JsonGenerator;
     }
 
     private static Problem incident(Throwable exception, String instance, int status, String title) {

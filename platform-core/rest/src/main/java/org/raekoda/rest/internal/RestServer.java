@@ -20,12 +20,11 @@ import org.raekoda.api.application.CriteriaService;
 import org.raekoda.api.application.OrganizationService;
 import org.raekoda.api.eservice.Catalogue;
 import org.raekoda.api.health.HealthService;
+import org.raekoda.api.node.NodeProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 /**
  * The platform's one JAX-RS server. Error mapping, JSON and the OpenAPI document are set up here,
@@ -44,16 +43,11 @@ public final class RestServer {
     @Activate
     public RestServer(@Reference HealthService health, @Reference Catalogue catalogue,
             @Reference ApplicationService applications, @Reference CriteriaService criteria,
-            @Reference OrganizationService organizations, RestConfig config) {
-        boolean development = DevelopmentIdentity.enabled(config);
-        if (config.developmentHeader() && !development) {
-            LOG.error("developmentHeader is set but the profile is {}: the development identity header stays off",
-                    config.profile());
-        } else if (development) {
-            LOG.warn("DEVELOPMENT identity: callers name themselves in the {} header. Never use this in production.",
-                    DevelopmentIdentity.HEADER);
-        }
-        Callers callers = new Callers(development);
+            @Reference OrganizationService organizations, @Reference NodeProfile node, RestConfig config) {
+        // The node profile logs a WARN at start when it allows callers to name themselves.
+        Callers callers = new Callers(node);
+        ObjectMapper json = RestJson.mapper(config.maxBodyBytes(), config.maxJsonNestingDepth(),
+                config.maxJsonNumberLength());
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // CXF discovers its extensions through the context class loader.
@@ -63,12 +57,14 @@ public final class RestServer {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(bus);
             factory.setAddress(config.address());
-            factory.setServiceBeans(List.of(new HealthResource(health),
+            factory.setServiceBeans(List.of(new HealthResource(health, node, callers),
                     new ServicesResource(catalogue, organizations),
                     new ApplicationsResource(applications, callers),
                     new OfficerResource(applications, callers),
                     new AdminResource(criteria, organizations, callers)));
-            factory.setProviders(List.of(new JacksonJsonProvider(objectMapper()), new ProblemExceptionMapper()));
+            factory.setProviders(List.of(new RestJson.WholeBodyProvider(json), new ProblemExceptionMapper(),
+                    new BodyLimitFilter(config.maxBodyBytes(), config.maxZoneLayerBytes()),
+                    new AccessFilter(callers), new ResponseHeadersFilter()));
             factory.setFeatures(List.of(openApi(config)));
             server = factory.create();
         } finally {
@@ -81,10 +77,6 @@ public final class RestServer {
     void deactivate() {
         server.destroy();
         bus.shutdown(true);
-    }
-
-    static ObjectMapper objectMapper() {
-        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     }
 
     private static OpenApiFeature openApi(RestConfig config) {

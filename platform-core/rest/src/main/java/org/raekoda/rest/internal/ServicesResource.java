@@ -33,6 +33,7 @@ public final class ServicesResource {
     }
 
     @GET
+    @Access(Access.Audience.PUBLIC)
     @Operation(summary = "List e-services", description = "Titles in the Accept-Language; with ?municipality= only "
             + "the e-services that organization offers, with its own titles where it has them.")
     public List<Views.ServiceSummary> list(@QueryParam("municipality") String municipality,
@@ -48,6 +49,7 @@ public final class ServicesResource {
     }
 
     @GET
+    @Access(Access.Audience.PUBLIC)
     @Path("/{id}")
     @Operation(summary = "One e-service with its form as JSON Schema 2020-12")
     public Views.ServiceDetail get(@PathParam("id") String id, @Context HttpHeaders headers) {

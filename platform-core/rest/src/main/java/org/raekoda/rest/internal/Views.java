@@ -18,6 +18,7 @@ import org.raekoda.api.application.CriterionResult;
 import org.raekoda.api.application.Decision;
 import org.raekoda.api.application.Evaluation;
 import org.raekoda.api.application.LocalSettings;
+import org.raekoda.api.application.Organization;
 import org.raekoda.api.application.QueueItem;
 import org.raekoda.api.eservice.EServiceDefinition;
 import org.raekoda.api.eservice.LocalizedText;
@@ -25,9 +26,18 @@ import org.raekoda.api.eservice.LocalizedText;
 /** The JSON shapes of the API: what callers see, in their language. */
 final class Views {
 
-    private static final ObjectMapper JSON = RestServer.objectMapper();
+    /** Reads the platform's own documents (form schemas, UI hints), not callers' input: Jackson's limits suffice. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Views() {
+    }
+
+    /** An organization, its name in the shape PUT takes it: language tag to text. */
+    record OrganizationView(String id, String kind, Map<String, String> name) {
+
+        static OrganizationView of(Organization organization) {
+            return new OrganizationView(organization.id(), organization.kind().name(), organization.name().texts());
+        }
     }
 
     record ServiceSummary(String id, String version, String owner, String title, String description,

@@ -1,33 +1,24 @@
 package org.raekoda.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.raekoda.api.application.Caller;
 import org.raekoda.api.application.Channel;
+import org.raekoda.api.node.NodeProfile;
 
 class DevelopmentIdentityTest {
 
     @Test
-    void theProductionProfileSwitchesTheHeaderOffWhateverElseIsConfigured() {
-        assertFalse(DevelopmentIdentity.enabled(config(true, "production")));
-        assertFalse(DevelopmentIdentity.enabled(config(true, " PRODUCTION ")));
-        assertFalse(DevelopmentIdentity.enabled(config(false, "development")));
-        assertTrue(DevelopmentIdentity.enabled(config(true, "development")));
-    }
-
-    @Test
-    void theDefaultsAreProductionAndOff() throws Exception {
-        RestConfig defaults = config(
-                (boolean) RestConfig.class.getMethod("developmentHeader").getDefaultValue(),
-                (String) RestConfig.class.getMethod("profile").getDefaultValue());
-        assertFalse(DevelopmentIdentity.enabled(defaults));
+    void theHeaderCountsOnlyWhereTheNodeAllowsDevelopmentShortcuts() {
+        String header = "subject=root; roles=PLATFORM_ADMIN";
+        assertNull(new Callers(node(false)).find(header));
+        assertEquals("none", new Callers(node(false)).identityMode());
+        assertEquals("root", new Callers(node(true)).find(header).subject());
+        assertEquals("development-header", new Callers(node(true)).identityMode());
     }
 
     @Test
@@ -49,31 +40,26 @@ class DevelopmentIdentityTest {
         assertNull(DevelopmentIdentity.parse("subject=alice; roles=APPLICANT; shoe=42"));
     }
 
-    private static RestConfig config(boolean header, String profile) {
-        return new RestConfig() {
+    private static NodeProfile node(boolean shortcuts) {
+        return new NodeProfile() {
             @Override
-            public Class<? extends Annotation> annotationType() {
-                return RestConfig.class;
+            public String name() {
+                return shortcuts ? "development" : "production";
             }
 
             @Override
-            public String address() {
-                return "/";
+            public boolean development() {
+                return shortcuts;
             }
 
             @Override
-            public boolean developmentHeader() {
-                return header;
+            public boolean embeddedDatabase() {
+                return true;
             }
 
             @Override
-            public String profile() {
-                return profile;
-            }
-
-            @Override
-            public String openApiPath() {
-                return "/api/openapi.json";
+            public boolean developmentShortcuts() {
+                return shortcuts;
             }
         };
     }

@@ -3,6 +3,7 @@ package org.raekoda.rest.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javax.ws.rs.NotFoundException;
@@ -12,6 +13,8 @@ import javax.ws.rs.WebApplicationException;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 class ProblemExceptionMapperTest {
 
@@ -61,5 +64,28 @@ class ProblemExceptionMapperTest {
 
         assertEquals(503, problem.status());
         assertFalse(problem.detail().contains("db1.internal"));
+    }
+
+    @Test
+    void anAnswerTheServerCannotWriteIsA500NotTheClientsFault() {
+        // A mapper without the java.time module fails while writing, as the audit trail once did.
+        JsonMappingException writing = assertThrows(JsonMappingException.class,
+                () -> new ObjectMapper().writeValueAsString(java.util.Map.of("at", java.time.Instant.EPOCH)));
+
+        Problem problem = mapper.toProblem(writing, "/v1/applications/1/audit");
+
+        assertEquals(500, problem.status());
+        assertTrue(problem.detail().contains("Incident "));
+    }
+
+    @Test
+    void aBodyThatDoesNotFitIsStillA400() {
+        JsonMappingException reading = assertThrows(JsonMappingException.class,
+                () -> RestJson.mapper(1024, 10, 10).readValue("{\"version\":\"x\"}", Requests.DecisionBody.class));
+
+        Problem problem = mapper.toProblem(reading, "/v1/applications/1/decision");
+
+        assertEquals(400, problem.status());
+        assertEquals("/version", problem.errors().get(0).pointer());
     }
 }
