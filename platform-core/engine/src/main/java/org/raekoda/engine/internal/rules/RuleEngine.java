@@ -68,6 +68,9 @@ public final class RuleEngine {
             "ASTNEWNode", "ASTAddNode", "ASTSubNode", "ASTMulNode", "ASTDivNode", "ASTModNode", "ASTUnaryMinusNode",
             "ASTUnaryPlusNode", "ASTTernaryNode", "ASTNullpNode", "ASTSizeFunction", "ASTEmptyFunction");
 
+    /** How many times the criteria's deadline one expression of the definition (a fee, a date) may take. */
+    private static final int SINGLE_EXPRESSION_ALLOWANCE = 10;
+
     /** What a node's limits say when nobody configured them (the {@code org.raekoda.rules} PID). */
     private static volatile RuleLimits configured = RuleLimits.DEFAULTS;
 
@@ -246,7 +249,7 @@ public final class RuleEngine {
     }
 
     private static String overrun(Deadline deadline) {
-        return NOT_EVALUATED + ": the criteria took longer than " + deadline.length().toMillis() + " ms";
+        return NOT_EVALUATED + ": the criteria took longer than " + deadline.length().toMillis() + " ms to run";
     }
 
     private static CriterionResult result(Criterion criterion, Object value, boolean passed, String note) {
@@ -274,14 +277,15 @@ public final class RuleEngine {
     }
 
     /**
-     * Evaluates an expression (a date, a text) over the facts, within the evaluation deadline; null when it gives
-     * nothing.
+     * Evaluates an expression (a date, a text, an amount) over the facts; null when it gives nothing. One expression
+     * is bounded by the checks when it was saved; its deadline, {@value #SINGLE_EXPRESSION_ALLOWANCE} times that of
+     * an application's criteria, is only a backstop, as failing here refuses the submission.
      *
      * @throws RuntimeException when it cannot be evaluated
      */
     public Object value(String expression, Map<String, Object> facts) {
         JexlExpression parsed = expression(expression);
-        try (Deadline deadline = new Deadline(limits().evaluationDeadline())) {
+        try (Deadline deadline = new Deadline(limits().evaluationDeadline().multipliedBy(SINGLE_EXPRESSION_ALLOWANCE))) {
             return parsed.evaluate(FactsContext.of(facts, deadline));
         } catch (StackOverflowError e) {
             throw new IllegalArgumentException("the expression could not be evaluated");
