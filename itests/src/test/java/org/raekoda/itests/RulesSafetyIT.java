@@ -120,7 +120,8 @@ class RulesSafetyIT {
         application.path("explanation").forEach(line -> lines.put(line.path("criterion").asText(), line));
         for (String escape : List.of("class", "bytes")) {
             assertFalse(lines.get(escape).path("passed").asBoolean(), lines.get(escape).toString());
-            assertTrue(lines.get(escape).path("value").isNull(), lines.get(escape).toString());
+            assertTrue(lines.get(escape).path("value").isNull() || lines.get(escape).path("value").isMissingNode(),
+                    lines.get(escape).toString());
         }
         // RE2/J, embedded in the engine bundle, runs both kinds of pattern inside the distribution
         for (String pattern : List.of("pattern-limit", "pattern-literal")) {
