@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,13 +48,11 @@ public final class CriteriaFiles {
             String criteriaJson = criteriaJson(config);
             List<Criterion> criteria = criteriaJson == null ? null : Json.readCriteria(criteriaJson);
             if (criteria != null) {
-                for (Criterion criterion : criteria) {
-                    for (String expression : new String[] {criterion.value(), criterion.test()}) {
-                        String problem = rules.problemWith(expression);
-                        if (problem != null) {
-                            throw new IllegalArgumentException("criterion " + criterion.id() + ": " + problem);
-                        }
-                    }
+                var problems = rules.problems(criteria, "/criteria");
+                if (!problems.isEmpty()) {
+                    throw new IllegalArgumentException(problems.stream()
+                            .map(problem -> problem.pointer() + " " + problem.message())
+                            .collect(Collectors.joining("; ")));
                 }
             }
             if (organizations.find(config.organization()).isEmpty()) {

@@ -1,10 +1,9 @@
 package org.raekoda.engine.internal.application;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,7 +36,10 @@ import org.raekoda.engine.internal.spatial.ZoneLayerCache;
 @Component(service = CriteriaService.class)
 public final class CriteriaServiceImpl implements CriteriaService {
 
-    /** How far back a dry run looks: the most recent applications of the e-service. */
+    /**
+     * How far back a dry run looks: the most recent applications of the e-service. It also stops at the
+     * deadline of {@link org.raekoda.engine.internal.rules.RuleLimits#dryRunDeadline()}.
+     */
     static final int DRY_RUN_HISTORY = 5000;
 
     private final Catalogue catalogue;
@@ -99,7 +101,14 @@ public final class CriteriaServiceImpl implements CriteriaService {
         List<ApplicationRow> history = applications.history(organization, service, DRY_RUN_HISTORY);
         var zoneLayers = this.zoneLayers.layers(organizations, organization);
         String proposedHash = RuleEngine.hash(proposed);
+        List<String> notEvaluated = new ArrayList<>();
+        long stopAt = System.nanoTime() + rules.limits().dryRunDeadline().toNanos();
+        int evaluated = 0;
         for (ApplicationRow row : history) {
+            if (System.nanoTime() - stopAt > 0) {
+                break;
+            }
+            evaluated++;
             List<DecisionRow> decisions = applications.decisions(row.id());
             var facts = ApplicationServiceImpl.facts(Json.readMap(row.formJson()), Json.readMap(row.locationJson()),
                     zoneLayers, atTheTime(decisions, "registry"));
@@ -109,6 +118,9 @@ public final class CriteriaServiceImpl implements CriteriaService {
             }
             Evaluation now = rules.evaluate(current.criteria(), current.hash(), facts);
             Evaluation then = rules.evaluate(proposed, proposedHash, facts);
+            if (Stream.concat(now.results().stream(), then.results().stream()).anyMatch(RuleEngine::notEvaluated)) {
+                notEvaluated.add(row.id());
+            }
             ApplicationState officer = officerOutcome(decisions);
             List<String> failing = then.failed().stream().map(CriterionResult::criterion).toList();
             DryRunReport.Change line = new DryRunReport.Change(row.id(), now.verdict(), then.verdict(), officer, failing);
@@ -121,7 +133,8 @@ public final class CriteriaServiceImpl implements CriteriaService {
                 disagreements.add(line);
             }
         }
-        return new DryRunReport(current.hash(), proposedHash, history.size(), changes, disagreements);
+        return new DryRunReport(current.hash(), proposedHash, evaluated, changes, disagreements, notEvaluated,
+                evaluated == history.size());
     }
 
     /**
@@ -157,22 +170,7 @@ public final class CriteriaServiceImpl implements CriteriaService {
     }
 
     private void check(List<Criterion> criteria) {
-        List<FieldError> errors = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < criteria.size(); i++) {
-            Criterion criterion = criteria.get(i);
-            if (!ids.add(criterion.id())) {
-                errors.add(new FieldError("/criteria/" + i + "/id", "duplicate criterion id " + criterion.id()));
-            }
-            String valueProblem = rules.problemWith(criterion.value());
-            if (valueProblem != null) {
-                errors.add(new FieldError("/criteria/" + i + "/value", valueProblem));
-            }
-            String testProblem = rules.problemWith(criterion.test());
-            if (testProblem != null) {
-                errors.add(new FieldError("/criteria/" + i + "/test", testProblem));
-            }
-        }
+        List<FieldError> errors = rules.problems(criteria, "/criteria");
         if (!errors.isEmpty()) {
             throw ApplicationException.invalid("The criteria have " + errors.size() + " problem(s)", errors);
         }

@@ -127,8 +127,9 @@ public final class OrganizationServiceImpl implements OrganizationService {
                 .orElseThrow(() -> ApplicationException.notFound("e-service " + service + " of organization " + organization));
         var definition = catalogue.find(service).orElseThrow(() -> ApplicationException.notFound("e-service " + service));
         List<FieldError> errors = new java.util.ArrayList<>();
-        if (settings.fee() != null && rules.problemWith(settings.fee()) != null) {
-            errors.add(new FieldError("/fee", rules.problemWith(settings.fee())));
+        String feeProblem = settings.fee() == null ? null : rules.feeProblem(settings.fee());
+        if (feeProblem != null) {
+            errors.add(new FieldError("/fee", feeProblem));
         }
         for (var deadline : settings.deadlines().entrySet()) {
             boolean known = definition.workflow().stream().anyMatch(phase -> phase.id().equals(deadline.getKey()));

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,13 +53,14 @@ public final class DefinitionReader {
         } catch (RuntimeException e) {
             throw new IOException("form schema of " + definition.id() + " does not compile: " + e.getMessage(), e);
         }
-        for (var criterion : definition.criteria()) {
-            for (String expression : new String[] {criterion.value(), criterion.test()}) {
-                String problem = rules.problemWith(expression);
-                if (problem != null) {
-                    throw new IOException("criterion " + criterion.id() + " of " + definition.id() + ": " + problem);
-                }
-            }
+        var problems = rules.problems(definition.criteria(), "/criteria");
+        if (!problems.isEmpty()) {
+            throw new IOException("criteria of " + definition.id() + ": " + problems.stream()
+                    .map(problem -> problem.pointer() + " " + problem.message()).collect(Collectors.joining("; ")));
+        }
+        String feeProblem = rules.feeProblem(definition.fee().amount());
+        if (feeProblem != null) {
+            throw new IOException("fee of " + definition.id() + ": /fee/amount " + feeProblem);
         }
         var occupancy = definition.occupancy();
         if (occupancy != null) {
