@@ -50,7 +50,7 @@ class RulesSafetyIT {
 
     @BeforeAll
     void start() throws Exception {
-        karaf = RunningDistribution.fresh("rules-safety", Map.of());
+        karaf = RunningDistribution.fresh("rules-safety", Map.of()).development();
         karaf.bootFeatures(List.of("raekoda-permit-" + SERVICE));
         karaf.start();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))

@@ -46,7 +46,7 @@ class UntrustedInputIT {
         karaf = RunningDistribution.fresh("untrusted", Map.of());
         List<String> features = new ArrayList<>(SERVICES.stream().map(s -> "raekoda-permit-" + s).toList());
         features.add("raekoda-integration-local-cemetery");
-        karaf.bootFeatures(features).start();
+        karaf.development().bootFeatures(features).start();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .until(() -> karaf.health() != null && karaf.health().status() == 200
                         && karaf.get("/api/v1/services/tree-felling").statusCode() == 200);
