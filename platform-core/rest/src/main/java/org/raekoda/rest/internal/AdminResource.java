@@ -14,6 +14,11 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.raekoda.api.application.ApplicationException;
 import org.raekoda.api.application.ApplicationException.FieldError;
@@ -34,6 +39,7 @@ import org.raekoda.api.eservice.LocalizedText;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
+@ApiResponse(responseCode = "500", ref = ApiDocument.SERVER_ERROR)
 public final class AdminResource {
 
     private final CriteriaService criteria;
@@ -58,6 +64,13 @@ public final class AdminResource {
     @PUT
     @Path("/organizations/{id}")
     @Operation(summary = "Platform administrators: add or rename a municipality or state agency")
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The organization", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public Organization saveOrganization(@PathParam("id") String id, Requests.OrganizationBody body,
             @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
@@ -78,6 +91,14 @@ public final class AdminResource {
     @PUT
     @Path("/municipalities/{m}/services/{id}")
     @Operation(summary = "Organization administrators: offer (or stop offering) an e-service, and its automation mode")
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The e-services the organization offers now", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public List<String> offer(@PathParam("m") String organization, @PathParam("id") String service,
             Requests.OfferBody body, @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
@@ -91,8 +112,19 @@ public final class AdminResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/geo+json"})
     @Operation(summary = "Organization administrators: load or replace a zone layer (GeoJSON in WGS 84), "
             + "e.g. heritage, protected-area, main-street")
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The organization's zone layers", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public List<String> saveZoneLayer(@PathParam("m") String organization, @PathParam("layer") String layer,
-            String geoJson, @Context HttpHeaders headers) {
+            @RequestBody(required = true, content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocument.FEATURE_COLLECTION)),
+                @Content(mediaType = "application/geo+json", schema = @Schema(ref = ApiDocument.FEATURE_COLLECTION))
+            }) String geoJson, @Context HttpHeaders headers) {
         organizations.saveZoneLayer(callers.require(headers), organization, layer, geoJson);
         return organizations.zoneLayers(organization);
     }
@@ -100,6 +132,7 @@ public final class AdminResource {
     @GET
     @Path("/municipalities/{m}/zones")
     @Operation(summary = "The names of an organization's zone layers. Public: zones are public planning data.")
+    @ApiResponse(responseCode = "200", description = "The layer names", useReturnTypeSchema = true)
     public List<String> zoneLayers(@PathParam("m") String organization) {
         return organizations.zoneLayers(organization);
     }
@@ -107,6 +140,12 @@ public final class AdminResource {
     @GET
     @Path("/municipalities/{m}/services/{id}/local")
     @Operation(summary = "Organization administrators: the organization's own fee, deadlines and texts")
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The local settings", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Requests.LocalBody localSettings(@PathParam("m") String organization, @PathParam("id") String service,
             @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
@@ -120,6 +159,14 @@ public final class AdminResource {
     @Path("/municipalities/{m}/services/{id}/local")
     @Operation(summary = "Organization administrators: replace the organization's own fee (expression), "
             + "deadlines (working days per phase) and texts")
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The local settings now", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public Requests.LocalBody localize(@PathParam("m") String organization, @PathParam("id") String service,
             Requests.LocalBody body, @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
@@ -132,6 +179,12 @@ public final class AdminResource {
     @GET
     @Path("/municipalities/{m}/services/{id}/criteria")
     @Operation(summary = "Organization administrators: the criteria and automation mode in force")
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The rule set", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public RuleSetView ruleSet(@PathParam("m") String organization, @PathParam("id") String service,
             @Context HttpHeaders headers) {
         return RuleSetView.of(criteria.ruleSet(callers.require(headers), organization, service));
@@ -140,6 +193,14 @@ public final class AdminResource {
     @PUT
     @Path("/municipalities/{m}/services/{id}/criteria")
     @Operation(summary = "Organization administrators: replace the criteria (null returns to the defaults) and mode")
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The rule set now", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public RuleSetView update(@PathParam("m") String organization, @PathParam("id") String service,
             Requests.CriteriaBody body, @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
@@ -152,6 +213,14 @@ public final class AdminResource {
     @POST
     @Path("/municipalities/{m}/services/{id}/criteria/dry-run")
     @Operation(summary = "Organization administrators: what proposed criteria would decide on past applications")
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The report", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public DryRunReport dryRun(@PathParam("m") String organization, @PathParam("id") String service,
             Requests.CriteriaBody body, @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
