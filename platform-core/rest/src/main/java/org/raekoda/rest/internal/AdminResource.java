@@ -61,9 +61,6 @@ public final class AdminResource {
         }
     }
 
-    @PUT
-    @Path("/organizations/{id}")
-    @Operation(summary = "Platform administrators: add or rename a municipality or state agency")
     @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
     @SecurityRequirement(name = ApiDocument.BEARER)
     @ApiResponse(responseCode = "200", description = "The organization", useReturnTypeSchema = true)
@@ -71,6 +68,9 @@ public final class AdminResource {
     @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
     @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
+    @PUT
+    @Path("/organizations/{id}")
+    @Operation(summary = "Platform administrators: add or rename a municipality or state agency")
     public Organization saveOrganization(@PathParam("id") String id, Requests.OrganizationBody body,
             @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
@@ -192,7 +192,8 @@ public final class AdminResource {
 
     @PUT
     @Path("/municipalities/{m}/services/{id}/criteria")
-    @Operation(summary = "Organization administrators: replace the criteria (null returns to the defaults) and mode")
+    @Operation(operationId = "updateCriteria",
+            summary = "Organization administrators: replace the criteria (null returns to the defaults) and mode")
     @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
     @SecurityRequirement(name = ApiDocument.BEARER)
     @ApiResponse(responseCode = "200", description = "The rule set now", useReturnTypeSchema = true)

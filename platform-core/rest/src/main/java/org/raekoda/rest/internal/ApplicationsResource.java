@@ -70,7 +70,8 @@ public final class ApplicationsResource {
     @ApiResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     @ApiResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
-    public Response submit(Requests.SubmitBody body, @Parameter(description = "A key of the client's choosing (a UUID, say): the same key with the same body "
+    public Response submit(Requests.SubmitBody body,
+            @Parameter(description = "A key of the client's choosing (a UUID, say): the same key with the same body "
                     + "answers with the application the first request made; with another body, 422")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context HttpHeaders headers, @Context UriInfo uri) {
@@ -95,7 +96,8 @@ public final class ApplicationsResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One application, with its decisions and, where shown, the explanation of each criterion")
+    @Operation(operationId = "getApplication",
+            summary = "One application, with its decisions and, where shown, the explanation of each criterion")
     @ApiResponse(responseCode = "200", description = "The application", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Views.ApplicationView get(@PathParam("id") String id, @Context HttpHeaders headers) {

@@ -34,7 +34,7 @@ public final class HealthResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Health of this node",
+    @Operation(operationId = "getHealth", summary = "Health of this node",
             description = "UP when the database, the core bundles and the Camel context all work.",
             responses = {
                 @ApiResponse(responseCode = "200", description = "Every component is UP",

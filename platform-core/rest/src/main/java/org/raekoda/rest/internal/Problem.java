@@ -25,7 +25,8 @@ import org.raekoda.api.application.ApplicationState;
 @Schema(description = "An RFC 9457 problem detail")
 public record Problem(@Schema(requiredMode = REQUIRED, format = "uri-reference") String type,
         @Schema(requiredMode = REQUIRED) String title, @Schema(requiredMode = REQUIRED) int status, String detail,
-        String instance, @Schema(description = "For validation problems, one entry per failing field") List<FieldError> errors,
+        String instance,
+        @Schema(description = "For validation problems, one entry per failing field") List<FieldError> errors,
         @ArraySchema(schema = @Schema(implementation = ApplicationState.class),
                 arraySchema = @Schema(description = "For a 409 about an application's state, the states it can move to"))
         List<String> allowedStates) {

@@ -42,7 +42,8 @@ final class Requests {
     }
 
     /** One criterion as written by an administrator. */
-    record CriterionBody(@Schema(requiredMode = REQUIRED) String id, @Schema(requiredMode = REQUIRED) Map<String, String> title,
+    record CriterionBody(@Schema(requiredMode = REQUIRED) String id,
+            @Schema(requiredMode = REQUIRED) Map<String, String> title,
             @Schema(requiredMode = REQUIRED) String value, @Schema(requiredMode = REQUIRED) String test,
             @Schema(ref = ApiDocument.ANY_VALUE) Object limit, @Schema(nullable = true) Map<String, String> legalBasis) {
 
@@ -78,7 +79,8 @@ final class Requests {
     }
 
     /** PUT /v1/organizations/{id} */
-    record OrganizationBody(@Schema(requiredMode = REQUIRED, allowableValues = {"MUNICIPALITY", "STATE_AGENCY"}) String kind,
+    record OrganizationBody(
+            @Schema(requiredMode = REQUIRED, allowableValues = {"MUNICIPALITY", "STATE_AGENCY"}) String kind,
             @Schema(requiredMode = REQUIRED) Map<String, String> name) {
     }
 

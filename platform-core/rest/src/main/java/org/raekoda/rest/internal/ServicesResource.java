@@ -34,8 +34,9 @@ public final class ServicesResource {
     }
 
     @GET
-    @Operation(summary = "List e-services", description = "Titles in the Accept-Language; with ?municipality= only "
-            + "the e-services that organization offers, with its own titles where it has them.")
+    @Operation(operationId = "listServices", summary = "List e-services",
+            description = "Titles in the Accept-Language; with ?municipality= only the e-services that organization "
+                    + "offers, with its own titles where it has them.")
     @ApiResponse(responseCode = "200", description = "The e-services", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @ApiResponse(responseCode = "500", ref = ApiDocument.SERVER_ERROR)
@@ -53,7 +54,7 @@ public final class ServicesResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One e-service with its form as JSON Schema 2020-12")
+    @Operation(operationId = "getService", summary = "One e-service with its form as JSON Schema 2020-12")
     @ApiResponse(responseCode = "200", description = "The e-service", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @ApiResponse(responseCode = "500", ref = ApiDocument.SERVER_ERROR)
