@@ -118,19 +118,20 @@ class ContractIT {
     @Order(2)
     void administration() throws Exception {
         String organization = "/v1/organizations/" + TOWN;
-        refuse(401, "PUT", organization, "{\"kind\":\"MUNICIPALITY\",\"name\":{\"en\":\"Contract\"}}", null);
+        refuseOffTheDocument(401, "PUT", organization, "{\"kind\":\"MUNICIPALITY\",\"name\":{\"en\":\"Contract\"}}",
+                null);
         refuse(403, "PUT", organization, "{\"kind\":\"MUNICIPALITY\",\"name\":{\"en\":\"Contract\"}}", RESIDENT);
-        refuse(400, "PUT", organization, "{\"kind\":\"VILLAGE\",\"name\":{\"en\":\"Contract\"}}", ROOT);
-        refuse(400, "PUT", organization, "{\"kind\":\"MUNICIPALITY\"}", ROOT);
-        refuse(400, "PUT", organization, "{\"kind\":", ROOT);
+        refuseOffTheDocument(400, "PUT", organization, "{\"kind\":\"VILLAGE\",\"name\":{\"en\":\"Contract\"}}", ROOT);
+        refuseOffTheDocument(400, "PUT", organization, "{\"kind\":\"MUNICIPALITY\"}", ROOT);
+        refuseOffTheDocument(400, "PUT", organization, "{\"kind\":", ROOT);
         accept(200, "PUT", organization, "{\"kind\":\"MUNICIPALITY\",\"name\":{\"en\":\"Contract\",\"et\":\"Leping\"}}",
                 ROOT);
         accept(200, "GET", "/v1/services?municipality=" + TOWN, null, null);
 
         String offer = "/v1/municipalities/" + TOWN + "/services/";
-        refuse(401, "PUT", offer + "excavation", "{\"mode\":\"AUTOMATIC\"}", null);
+        refuseOffTheDocument(401, "PUT", offer + "excavation", "{\"mode\":\"AUTOMATIC\"}", null);
         refuse(403, "PUT", offer + "excavation", "{\"mode\":\"AUTOMATIC\"}", OTHER_ADMIN);
-        refuse(400, "PUT", offer + "excavation", "{\"mode\":\"SOMETIMES\"}", ADMIN);
+        refuseOffTheDocument(400, "PUT", offer + "excavation", "{\"mode\":\"SOMETIMES\"}", ADMIN);
         refuse(404, "PUT", offer + "no-such-service", "{\"mode\":\"AUTOMATIC\"}", ADMIN);
         for (String service : SERVICES) {
             accept(200, "PUT", offer + service, "{\"mode\":\"AUTOMATIC\"}", ADMIN);
@@ -138,10 +139,10 @@ class ContractIT {
 
         String zones = "/v1/municipalities/" + TOWN + "/zones";
         String heritage = Files.readString(karaf.home().resolve("etc/raekoda/sample-layers/heritage.geojson"));
-        refuse(401, "PUT", zones + "/heritage", heritage, null);
+        refuseOffTheDocument(401, "PUT", zones + "/heritage", heritage, null);
         refuse(403, "PUT", zones + "/heritage", heritage, OTHER_ADMIN);
-        refuse(400, "PUT", zones + "/heritage", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\"}]}",
-                ADMIN);
+        refuseOffTheDocument(400, "PUT", zones + "/heritage",
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\"}]}", ADMIN);
         for (String layer : LAYERS) {
             accept(200, "PUT", zones + "/" + layer,
                     Files.readString(karaf.home().resolve("etc/raekoda/sample-layers/" + layer + ".geojson")), ADMIN);
@@ -153,16 +154,16 @@ class ContractIT {
 
         String local = offer + "transport/local";
         accept(200, "GET", local, null, ADMIN);
-        refuse(401, "GET", local, null, null);
+        refuseOffTheDocument(401, "GET", local, null, null);
         refuse(403, "GET", local, null, OTHER_ADMIN);
         accept(200, "PUT", local, "{\"deadlines\":{},\"title\":{\"en\":\"Heavy transport in Contract\"}}", ADMIN);
-        refuse(400, "PUT", local, "{\"colour\":\"red\"}", ADMIN);
-        refuse(401, "PUT", local, "{}", null);
+        refuseOffTheDocument(400, "PUT", local, "{\"colour\":\"red\"}", ADMIN);
+        refuseOffTheDocument(401, "PUT", local, "{}", null);
         refuse(403, "PUT", local, "{}", OTHER_ADMIN);
 
         String criteria = offer + "transport/criteria";
         JsonNode ruleSet = accept(200, "GET", criteria, null, ADMIN);
-        refuse(401, "GET", criteria, null, null);
+        refuseOffTheDocument(401, "GET", criteria, null, null);
         refuse(403, "GET", criteria, null, OTHER_ADMIN);
         refuse(404, "GET", offer + "no-such-service/criteria", null, ADMIN);
         ObjectNode proposal = JSON.createObjectNode();
@@ -170,9 +171,10 @@ class ContractIT {
         proposal.set("criteria", ruleSet.path("criteria"));
         accept(200, "POST", criteria + "/dry-run", proposal.toString(), ADMIN);
         accept(200, "PUT", criteria, proposal.toString(), ADMIN);
-        refuse(400, "PUT", criteria, "{\"mode\":\"AUTOMATIC\",\"criteria\":[{\"id\":\"no-test\"}]}", ADMIN);
-        refuse(400, "POST", criteria + "/dry-run", "{\"criteria\":[{\"id\":\"no-test\"}]}", ADMIN);
-        refuse(401, "POST", criteria + "/dry-run", proposal.toString(), null);
+        refuseOffTheDocument(400, "PUT", criteria, "{\"mode\":\"AUTOMATIC\",\"criteria\":[{\"id\":\"no-test\"}]}",
+                ADMIN);
+        refuseOffTheDocument(400, "POST", criteria + "/dry-run", "{\"criteria\":[{\"id\":\"no-test\"}]}", ADMIN);
+        refuseOffTheDocument(401, "POST", criteria + "/dry-run", proposal.toString(), null);
         refuse(403, "PUT", criteria, proposal.toString(), OTHER_ADMIN);
         assertNoViolations();
     }
@@ -202,10 +204,10 @@ class ContractIT {
     @Order(4)
     void submissionRefusals() throws Exception {
         String body = submission("tree-felling", PermitServicesIT.example("tree-felling", "review")).toString();
-        refuse(401, "POST", "/v1/applications", body, null);
+        refuseOffTheDocument(401, "POST", "/v1/applications", body, null);
         refuse(400, "POST", "/v1/applications", null, RESIDENT);
-        refuse(400, "POST", "/v1/applications", "{\"organization\":", RESIDENT);
-        refuse(400, "POST", "/v1/applications", body.replace("\"form\"", "\"from\""), RESIDENT);
+        refuseOffTheDocument(400, "POST", "/v1/applications", "{\"organization\":", RESIDENT);
+        refuseOffTheDocument(400, "POST", "/v1/applications", body.replace("\"form\"", "\"from\""), RESIDENT);
         refuse(404, "POST", "/v1/applications", body.replace(TOWN, "no-such-town"), RESIDENT);
         String key = UUID.randomUUID().toString();
         JsonNode first = accept(201, "POST", "/v1/applications", body, RESIDENT, "Idempotency-Key", key);
@@ -245,44 +247,45 @@ class ContractIT {
         String app = "/v1/applications/";
 
         accept(200, "GET", "/v1/applications", null, RESIDENT);
-        refuse(401, "GET", "/v1/applications", null, null);
+        refuseOffTheDocument(401, "GET", "/v1/applications", null, null);
         accept(200, "GET", app + review, null, RESIDENT);
         accept(200, "GET", app + review, null, OFFICER);
         refuse(404, "GET", app + review, null, STRANGER);
         refuse(404, "GET", app + UNKNOWN_ID, null, RESIDENT);
-        refuse(401, "GET", app + review, null, null);
+        refuseOffTheDocument(401, "GET", app + review, null, null);
 
         accept(200, "GET", "/v1/officer/queue", null, OFFICER);
         accept(200, "GET", "/v1/officer/queue?service=tree-felling", null, OFFICER);
-        refuse(401, "GET", "/v1/officer/queue", null, null);
+        refuseOffTheDocument(401, "GET", "/v1/officer/queue", null, null);
         refuse(403, "GET", "/v1/officer/queue", null, RESIDENT);
 
         accept(200, "POST", app + review + "/assign", "{}", OFFICER);
         refuse(403, "POST", app + review + "/assign", "{}", RESIDENT);
         refuse(404, "POST", app + UNKNOWN_ID + "/assign", "{}", OFFICER);
-        refuse(400, "POST", app + review + "/assign", "{\"assignee\":7,\"to\":1}", OFFICER);
-        refuse(401, "POST", app + review + "/assign", "{}", null);
+        refuseOffTheDocument(400, "POST", app + review + "/assign", "{\"assignee\":7,\"to\":1}", OFFICER);
+        refuseOffTheDocument(401, "POST", app + review + "/assign", "{}", null);
 
         accept(200, "GET", app + review + "/conflicts", null, OFFICER);
         refuse(403, "GET", app + review + "/conflicts", null, RESIDENT);
         refuse(404, "GET", app + UNKNOWN_ID + "/conflicts", null, OFFICER);
-        refuse(401, "GET", app + review + "/conflicts", null, null);
+        refuseOffTheDocument(401, "GET", app + review + "/conflicts", null, null);
 
         long version = accept(200, "GET", app + review, null, OFFICER).path("version").asLong();
-        refuse(400, "POST", app + review + "/decision", "{\"action\":\"REQUEST_INFO\",\"reason\":\"Which tree?\"}", OFFICER);
+        refuseOffTheDocument(400, "POST", app + review + "/decision",
+                "{\"action\":\"REQUEST_INFO\",\"reason\":\"Which tree?\"}", OFFICER);
         refuse(409, "POST", app + review + "/decision",
                 "{\"action\":\"REQUEST_INFO\",\"reason\":\"Which tree?\",\"version\":" + (version + 5) + "}", OFFICER);
         refuse(403, "POST", app + review + "/decision",
                 "{\"action\":\"ISSUE\",\"reason\":\"mine\",\"version\":" + version + "}", RESIDENT);
-        refuse(401, "POST", app + review + "/decision", "{\"action\":\"ISSUE\",\"version\":1}", null);
+        refuseOffTheDocument(401, "POST", app + review + "/decision", "{\"action\":\"ISSUE\",\"version\":1}", null);
         refuse(404, "POST", app + UNKNOWN_ID + "/decision", "{\"action\":\"ISSUE\",\"version\":1}", OFFICER);
         JsonNode asked = accept(200, "POST", app + review + "/decision",
                 "{\"action\":\"REQUEST_INFO\",\"reason\":\"Which tree?\",\"version\":" + version + "}", OFFICER);
         assertEquals("MORE_INFO_REQUESTED", asked.path("state").asText());
 
-        refuse(400, "POST", app + review + "/answer", "{\"from\":{}}", RESIDENT);
+        refuseOffTheDocument(400, "POST", app + review + "/answer", "{\"from\":{}}", RESIDENT);
         refuse(404, "POST", app + review + "/answer", "{\"form\":{}}", STRANGER);
-        refuse(401, "POST", app + review + "/answer", "{\"form\":{}}", null);
+        refuseOffTheDocument(401, "POST", app + review + "/answer", "{\"form\":{}}", null);
         JsonNode answered = accept(200, "POST", app + review + "/answer", "{\"form\":{}}", RESIDENT);
         assertEquals("IN_REVIEW", answered.path("state").asText());
         JsonNode notAsked = refuse(409, "POST", app + review + "/answer", "{\"form\":{}}", RESIDENT);
@@ -293,22 +296,23 @@ class ContractIT {
         accept(200, "POST", app + withdrawn + "/withdraw", null, RESIDENT);
         refuse(409, "POST", app + withdrawn + "/withdraw", null, RESIDENT);
         refuse(404, "POST", app + UNKNOWN_ID + "/withdraw", null, RESIDENT);
-        refuse(401, "POST", app + withdrawn + "/withdraw", null, null);
+        refuseOffTheDocument(401, "POST", app + withdrawn + "/withdraw", null, null);
         refuse(409, "POST", app + withdrawn + "/decision", "{\"action\":\"ISSUE\",\"reason\":\"late\",\"version\":"
                 + accept(200, "GET", app + withdrawn, null, OFFICER).path("version").asLong() + "}", OFFICER);
 
-        refuse(400, "POST", app + issued + "/human-review", "{\"why\":\"\"}", RESIDENT);
+        refuseOffTheDocument(400, "POST", app + issued + "/human-review", "{\"why\":\"\"}", RESIDENT);
         refuse(404, "POST", app + issued + "/human-review", "{}", STRANGER);
-        refuse(401, "POST", app + issued + "/human-review", "{}", null);
+        refuseOffTheDocument(401, "POST", app + issued + "/human-review", "{}", null);
         refuse(409, "POST", app + withdrawn + "/human-review", "{\"reason\":\"please\"}", RESIDENT);
-        JsonNode reviewed = accept(200, "POST", app + issued + "/human-review", "{\"reason\":\"Please look\"}", RESIDENT);
+        JsonNode reviewed = accept(200, "POST", app + issued + "/human-review", "{\"reason\":\"Please look\"}",
+                RESIDENT);
         accept(200, "POST", app + issued + "/decision", "{\"action\":\"CONFIRM\",\"reason\":\"It stands\",\"version\":"
                 + reviewed.path("version").asLong() + "}", OFFICER);
 
         accept(200, "GET", app + review + "/audit", null, OFFICER);
         refuse(403, "GET", app + review + "/audit", null, RESIDENT);
         refuse(404, "GET", app + UNKNOWN_ID + "/audit", null, OFFICER);
-        refuse(401, "GET", app + review + "/audit", null, null);
+        refuseOffTheDocument(401, "GET", app + review + "/audit", null, null);
         assertNoViolations();
     }
 
@@ -358,22 +362,43 @@ class ContractIT {
     /** A request that fits the document and succeeds: the request and the answer are both checked. */
     private JsonNode accept(int status, String method, String path, String body, String caller, String... headers)
             throws Exception {
-        HttpResponse<String> response = call(method, path, body, caller, true, headers);
+        Exchange exchange = call(method, path, body, caller, true, headers);
+        HttpResponse<String> response = exchange.response();
+        violations.addAll(exchange.requestViolations());
         assertEquals(status, response.statusCode(), method + " " + path + ": " + response.body());
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
-    /** A request the node refuses (and may not fit the document): its answer is checked. */
+    /** A request the document allows but the node refuses (the wrong role, id or state): its answer is checked. */
     private JsonNode refuse(int status, String method, String path, String body, String caller, String... headers)
             throws Exception {
-        HttpResponse<String> response = call(method, path, body, caller, false, headers);
-        assertEquals(status, response.statusCode(), method + " " + path + ": " + response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""),
-                method + " " + path);
+        return refused(status, call(method, path, body, caller, false, headers), method + " " + path);
+    }
+
+    /**
+     * A request the document itself rules out (no identity, a body of the wrong shape): the validator must say
+     * so, and the node must refuse it with an answer the document describes.
+     */
+    private JsonNode refuseOffTheDocument(int status, String method, String path, String body, String caller,
+            String... headers) throws Exception {
+        Exchange exchange = call(method, path, body, caller, false, headers);
+        assertTrue(!exchange.requestViolations().isEmpty(), method + " " + path + " " + body
+                + " fits the document, which should rule it out");
+        return refused(status, exchange, method + " " + path);
+    }
+
+    private static JsonNode refused(int status, Exchange exchange, String call) throws IOException {
+        HttpResponse<String> response = exchange.response();
+        assertEquals(status, response.statusCode(), call + ": " + response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""), call);
         return JSON.readTree(response.body());
     }
 
-    private HttpResponse<String> call(String method, String path, String body, String caller, boolean valid,
+    /** An HTTP exchange, and what the validator found wrong with its request. */
+    private record Exchange(HttpResponse<String> response, List<String> requestViolations) {
+    }
+
+    private Exchange call(String method, String path, String body, String caller, boolean valid,
             String... headers) throws Exception {
         List<String> all = new ArrayList<>(List.of(headers));
         if (caller != null) {
@@ -402,26 +427,26 @@ class ContractIT {
         response.headers().map().forEach(answer::withHeader);
         String operation = operation(method, path);
         String call = method + " " + path + " -> " + response.statusCode();
-        if (valid) {
-            report(call + " (request)", validator.validateRequest(request.build()));
-        }
-        report(call + " (response)", validator.validateResponse(uri.getPath(), Request.Method.valueOf(method),
-                answer.build()));
+        List<String> requestViolations = errors(call + " (request)", validator.validateRequest(request.build()));
+        violations.addAll(errors(call + " (response)", validator.validateResponse(uri.getPath(),
+                Request.Method.valueOf(method), answer.build())));
         int status = response.statusCode();
         if (operation != null && valid && status < 300) {
             accepted.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
         } else if (operation != null && !valid && status >= 400 && status < 500) {
             refused.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
         }
-        return response;
+        return new Exchange(response, requestViolations);
     }
 
-    private void report(String call, ValidationReport report) {
+    private static List<String> errors(String call, ValidationReport report) {
+        List<String> errors = new ArrayList<>();
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() == ValidationReport.Level.ERROR) {
-                violations.add(call + ": [" + message.getKey() + "] " + message.getMessage());
+                errors.add(call + ": [" + message.getKey() + "] " + message.getMessage());
             }
         }
+        return errors;
     }
 
     /** The document's operation a concrete path belongs to; literal segments win over templates. */
