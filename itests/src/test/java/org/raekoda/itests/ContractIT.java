@@ -80,7 +80,8 @@ class ContractIT {
         karaf = RunningDistribution.fresh("contract", Map.of("RAEKODA_PROFILE", "development"));
         karaf.bootFeatures(features);
         karaf.start();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+        // Five e-services and an integration installed at boot take their time on a busy two-core machine.
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250))
                 .until(() -> karaf.health() != null && karaf.health().status() == 200 && SERVICES.stream()
                         .allMatch(s -> status("/api/v1/services/" + s) == 200));
         HttpResponse<String> document = karaf.get("/api/openapi.json");
