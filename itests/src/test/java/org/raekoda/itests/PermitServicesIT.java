@@ -40,9 +40,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PermitServicesIT {
 
-    private static final List<String> SERVICES = List.of("advertising", "excavation", "grave-site", "transport",
+    static final List<String> SERVICES = List.of("advertising", "excavation", "grave-site", "transport",
             "tree-felling");
-    private static final List<String> LAYERS = List.of("heritage", "residential", "protected-area", "main-street",
+    static final List<String> LAYERS = List.of("heritage", "residential", "protected-area", "main-street",
             "restricted-street");
     private static final String ROOT = "subject=root; roles=PLATFORM_ADMIN";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -220,7 +220,7 @@ class PermitServicesIT {
     }
 
     /** An example from the permit bundle's own jar, or null when it has none of that name. */
-    private static JsonNode example(String service, String name) throws IOException {
+    static JsonNode example(String service, String name) throws IOException {
         String url = PermitServicesIT.class.getClassLoader().getResource("OSGI-INF/raekoda/" + service + ".json").toString();
         String examples = url.substring(0, url.length() - (service + ".json").length()) + "examples/" + name + ".json";
         try (InputStream in = new java.net.URL(examples).openStream()) {

@@ -14,6 +14,11 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.raekoda.api.application.ApplicationException;
 import org.raekoda.api.application.ApplicationException.FieldError;
@@ -34,6 +39,7 @@ import org.raekoda.api.eservice.LocalizedText;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
+@ApiResponse(responseCode = "500", ref = ApiDocument.SERVER_ERROR)
 public final class AdminResource {
 
     private final CriteriaService criteria;
@@ -55,6 +61,13 @@ public final class AdminResource {
         }
     }
 
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The organization", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     @PUT
     @Access(Access.Audience.PLATFORM_ADMINISTRATORS)
     @Path("/organizations/{id}")
@@ -81,6 +94,14 @@ public final class AdminResource {
     @Access(Access.Audience.ADMINISTRATORS)
     @Path("/municipalities/{m}/services/{id}")
     @Operation(summary = "Organization administrators: offer (or stop offering) an e-service, and its automation mode")
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The e-services the organization offers now", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public List<String> offer(@PathParam("m") String organization, @PathParam("id") String service,
             Requests.OfferBody body, @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
@@ -96,8 +117,19 @@ public final class AdminResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/geo+json"})
     @Operation(summary = "Organization administrators: load or replace a zone layer (GeoJSON in WGS 84), "
             + "e.g. heritage, protected-area, main-street")
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The organization's zone layers", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public List<String> saveZoneLayer(@PathParam("m") String organization, @PathParam("layer") String layer,
-            String geoJson, @Context HttpHeaders headers) {
+            @RequestBody(required = true, content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocument.FEATURE_COLLECTION)),
+                @Content(mediaType = "application/geo+json", schema = @Schema(ref = ApiDocument.FEATURE_COLLECTION))
+            }) String geoJson, @Context HttpHeaders headers) {
         organizations.saveZoneLayer(callers.require(headers), organization, layer, geoJson);
         return organizations.zoneLayers(organization);
     }
@@ -106,6 +138,7 @@ public final class AdminResource {
     @Access(Access.Audience.PUBLIC)
     @Path("/municipalities/{m}/zones")
     @Operation(summary = "The names of an organization's zone layers. Public: zones are public planning data.")
+    @ApiResponse(responseCode = "200", description = "The layer names", useReturnTypeSchema = true)
     public List<String> zoneLayers(@PathParam("m") String organization) {
         return organizations.zoneLayers(organization);
     }
@@ -114,6 +147,12 @@ public final class AdminResource {
     @Access(Access.Audience.ADMINISTRATORS)
     @Path("/municipalities/{m}/services/{id}/local")
     @Operation(summary = "Organization administrators: the organization's own fee, deadlines and texts")
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The local settings", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Requests.LocalBody localSettings(@PathParam("m") String organization, @PathParam("id") String service,
             @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
@@ -128,6 +167,14 @@ public final class AdminResource {
     @Path("/municipalities/{m}/services/{id}/local")
     @Operation(summary = "Organization administrators: replace the organization's own fee (expression), "
             + "deadlines (working days per phase) and texts")
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The local settings now", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public Requests.LocalBody localize(@PathParam("m") String organization, @PathParam("id") String service,
             Requests.LocalBody body, @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
@@ -141,6 +188,12 @@ public final class AdminResource {
     @Access(Access.Audience.ADMINISTRATORS)
     @Path("/municipalities/{m}/services/{id}/criteria")
     @Operation(summary = "Organization administrators: the criteria and automation mode in force")
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The rule set", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public RuleSetView ruleSet(@PathParam("m") String organization, @PathParam("id") String service,
             @Context HttpHeaders headers) {
         return RuleSetView.of(criteria.ruleSet(callers.require(headers), organization, service));
@@ -149,7 +202,16 @@ public final class AdminResource {
     @PUT
     @Access(Access.Audience.ADMINISTRATORS)
     @Path("/municipalities/{m}/services/{id}/criteria")
-    @Operation(summary = "Organization administrators: replace the criteria (null returns to the defaults) and mode")
+    @Operation(operationId = "updateCriteria",
+            summary = "Organization administrators: replace the criteria (null returns to the defaults) and mode")
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The rule set now", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public RuleSetView update(@PathParam("m") String organization, @PathParam("id") String service,
             Requests.CriteriaBody body, @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
@@ -163,6 +225,14 @@ public final class AdminResource {
     @Access(Access.Audience.ADMINISTRATORS)
     @Path("/municipalities/{m}/services/{id}/criteria/dry-run")
     @Operation(summary = "Organization administrators: what proposed criteria would decide on past applications")
+    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+    @SecurityRequirement(name = ApiDocument.BEARER)
+    @ApiResponse(responseCode = "200", description = "The report", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public DryRunReport dryRun(@PathParam("m") String organization, @PathParam("id") String service,
             Requests.CriteriaBody body, @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);

@@ -18,6 +18,12 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.raekoda.api.application.Application;
 import org.raekoda.api.application.ApplicationException;
@@ -36,6 +42,11 @@ import org.raekoda.api.application.Submission;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Applications", description = "Submit, follow and decide applications")
+@SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+@SecurityRequirement(name = ApiDocument.BEARER)
+@ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+@ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+@ApiResponse(responseCode = "500", ref = ApiDocument.SERVER_ERROR)
 public final class ApplicationsResource {
 
     private final ApplicationService applications;
@@ -51,7 +62,19 @@ public final class ApplicationsResource {
     @Operation(summary = "Submit an application", description = "201 with Location. When the e-service runs "
             + "automatically for the organization and every criterion passes, the application is ISSUED in this "
             + "response. Send an Idempotency-Key: the same key again returns the same application.")
-    public Response submit(Requests.SubmitBody body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+    @ApiResponse(responseCode = "201", description = "The application, in the state the submission took it to",
+            headers = @Header(name = "Location", description = "The application's address",
+                    schema = @Schema(type = "string", format = "uri")),
+            content = @Content(schema = @Schema(implementation = Views.ApplicationView.class)))
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
+    @ApiResponse(responseCode = "422", ref = ApiDocument.UNPROCESSABLE)
+    public Response submit(Requests.SubmitBody body,
+            @Parameter(description = "A key of the client's choosing (a UUID, say): the same key with the same body "
+                    + "answers with the application the first request made; with another body, 422")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context HttpHeaders headers, @Context UriInfo uri) {
         Caller caller = callers.require(headers);
         if (body == null) {
@@ -67,6 +90,7 @@ public final class ApplicationsResource {
     @GET
     @Access(Access.Audience.ANY_CALLER)
     @Operation(summary = "The caller's own applications, newest first")
+    @ApiResponse(responseCode = "200", description = "The applications", useReturnTypeSchema = true)
     public List<Views.ApplicationView> mine(@Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
         return applications.mine(caller).stream().map(a -> view(a, caller, headers)).toList();
@@ -75,7 +99,10 @@ public final class ApplicationsResource {
     @GET
     @Access(Access.Audience.ANY_CALLER)
     @Path("/{id}")
-    @Operation(summary = "One application, with its decisions and, where shown, the explanation of each criterion")
+    @Operation(operationId = "getApplication",
+            summary = "One application, with its decisions and, where shown, the explanation of each criterion")
+    @ApiResponse(responseCode = "200", description = "The application", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Views.ApplicationView get(@PathParam("id") String id, @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
         return view(applications.get(caller, id), caller, headers);
@@ -85,6 +112,9 @@ public final class ApplicationsResource {
     @Access(Access.Audience.ANY_CALLER)
     @Path("/{id}/withdraw")
     @Operation(summary = "Withdraw one's own application")
+    @ApiResponse(responseCode = "200", description = "The application, WITHDRAWN", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public Views.ApplicationView withdraw(@PathParam("id") String id, @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
         return view(applications.withdraw(caller, id), caller, headers);
@@ -94,6 +124,11 @@ public final class ApplicationsResource {
     @Access(Access.Audience.ANY_CALLER)
     @Path("/{id}/human-review")
     @Operation(summary = "Ask a person to review a permit the rules issued (the one-click request beside the explanation)")
+    @ApiResponse(responseCode = "200", description = "The application, back in the officers' queue", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public Views.ApplicationView requestHumanReview(@PathParam("id") String id, Requests.ReviewRequestBody body,
             @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
@@ -104,6 +139,11 @@ public final class ApplicationsResource {
     @Access(Access.Audience.ANY_CALLER)
     @Path("/{id}/answer")
     @Operation(summary = "Answer a request for more information; the fields are merged into the form")
+    @ApiResponse(responseCode = "200", description = "The application, IN_REVIEW again", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public Views.ApplicationView answer(@PathParam("id") String id, Requests.AnswerBody body,
             @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
@@ -114,6 +154,11 @@ public final class ApplicationsResource {
     @Access(Access.Audience.OFFICERS)
     @Path("/{id}/assign")
     @Operation(summary = "Officers: put an officer in charge (the caller when no assignee is given)")
+    @ApiResponse(responseCode = "200", description = "The application with its assignee", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public Views.ApplicationView assign(@PathParam("id") String id, Requests.AssignBody body,
             @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
@@ -126,6 +171,11 @@ public final class ApplicationsResource {
     @Operation(summary = "Officers: issue, reject or request information, with a reason; CONFIRM or REVOKE a "
             + "permit whose applicant asked for a human review",
             description = "Send the version you saw; 409 when someone else decided first.")
+    @ApiResponse(responseCode = "200", description = "The application after the decision", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public Views.ApplicationView decide(@PathParam("id") String id, Requests.DecisionBody body,
             @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
@@ -141,6 +191,8 @@ public final class ApplicationsResource {
     @Access(Access.Audience.OFFICERS)
     @Path("/{id}/conflicts")
     @Operation(summary = "Officers: the permits in force now that occupy the same place on some of the same days")
+    @ApiResponse(responseCode = "200", description = "The permits in the way", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public List<Views.ApplicationView> conflicts(@PathParam("id") String id, @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);
         return applications.conflicts(caller, id).stream()
@@ -151,6 +203,8 @@ public final class ApplicationsResource {
     @Access(Access.Audience.OFFICERS)
     @Path("/{id}/audit")
     @Operation(summary = "Officers: the application's audit trail, oldest first (export)")
+    @ApiResponse(responseCode = "200", description = "The audit trail", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public List<AuditEntry> audit(@PathParam("id") String id, @Context HttpHeaders headers) {
         return applications.audit(callers.require(headers), id);
     }

@@ -10,6 +10,8 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.raekoda.api.health.ComponentHealth;
@@ -38,11 +40,13 @@ public final class HealthResource {
     @GET
     @Access(Access.Audience.PUBLIC)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Health of this node",
+    @Operation(operationId = "getHealth", summary = "Health of this node",
             description = "UP when the database, the core bundles and the Camel context all work.",
             responses = {
-                @ApiResponse(responseCode = "200", description = "Every component is UP"),
-                @ApiResponse(responseCode = "503", description = "At least one component is DOWN; its detail says why")
+                @ApiResponse(responseCode = "200", description = "Every component is UP",
+                        content = @Content(schema = @Schema(implementation = HealthView.class))),
+                @ApiResponse(responseCode = "503", description = "At least one component is DOWN; its detail says why",
+                        content = @Content(schema = @Schema(implementation = HealthView.class)))
             })
     public Response get() {
         HealthReport report = health.check();
@@ -72,6 +76,7 @@ public final class HealthResource {
     }
 
     /** One component in the JSON health report. */
-    public record ComponentView(String status, String detail, Map<String, Object> facts) {
+    public record ComponentView(String status, @Schema(nullable = true) String detail,
+            @Schema(ref = ApiDocument.JSON_OBJECT) Map<String, Object> facts) {
     }
 }

@@ -11,6 +11,8 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.raekoda.api.application.ApplicationService;
 import org.raekoda.api.application.Caller;
@@ -19,6 +21,8 @@ import org.raekoda.api.application.Caller;
 @Path("/v1/officer")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Officers")
+@SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
+@SecurityRequirement(name = ApiDocument.BEARER)
 public final class OfficerResource {
 
     private final ApplicationService applications;
@@ -33,6 +37,10 @@ public final class OfficerResource {
     @Access(Access.Audience.OFFICERS)
     @Path("/queue")
     @Operation(summary = "Applications waiting for a decision, soonest deadline first; overdue ones flagged")
+    @ApiResponse(responseCode = "200", description = "The queue", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @ApiResponse(responseCode = "500", ref = ApiDocument.SERVER_ERROR)
     public List<Views.QueueView> queue(@QueryParam("service") String service, @QueryParam("phase") String phase,
             @Context HttpHeaders headers) {
         Caller caller = callers.require(headers);

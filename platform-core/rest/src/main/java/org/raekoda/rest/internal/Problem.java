@@ -1,8 +1,14 @@
 package org.raekoda.rest.internal;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.raekoda.api.application.ApplicationState;
 
 /**
  * An RFC 9457 problem detail, the body of every error answer ({@code application/problem+json}).
@@ -16,8 +22,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param allowedStates for a 409 about the application's state, the states it can move to from where it is
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, String instance,
-        List<FieldError> errors, List<String> allowedStates) {
+@Schema(description = "An RFC 9457 problem detail")
+public record Problem(@Schema(requiredMode = REQUIRED, format = "uri-reference") String type,
+        @Schema(requiredMode = REQUIRED) String title, @Schema(requiredMode = REQUIRED) int status, String detail,
+        String instance,
+        @Schema(description = "For validation problems, one entry per failing field") List<FieldError> errors,
+        @ArraySchema(schema = @Schema(implementation = ApplicationState.class),
+                arraySchema = @Schema(description = "For a 409 about an application's state, the states it can move to"))
+        List<String> allowedStates) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -31,6 +43,7 @@ public record Problem(String type, String title, int status, String detail, Stri
      * @param pointer JSON Pointer (RFC 6901) to the field in the request body, for example {@code /applicant/email}
      * @param detail  what is wrong with it
      */
-    public record FieldError(String pointer, String detail) {
+    public record FieldError(@Schema(requiredMode = REQUIRED, description = "JSON Pointer (RFC 6901) into the request body")
+            String pointer, @Schema(requiredMode = REQUIRED) String detail) {
     }
 }

@@ -1,8 +1,11 @@
 package org.raekoda.rest.internal;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.raekoda.api.application.AutomationMode;
 import org.raekoda.api.application.LocalSettings;
 import org.raekoda.api.application.OfficerDecision;
@@ -16,11 +19,14 @@ final class Requests {
     }
 
     /** POST /v1/applications */
-    record SubmitBody(String organization, String service, Map<String, Object> form, Map<String, Object> location) {
+    record SubmitBody(@Schema(requiredMode = REQUIRED) String organization, @Schema(requiredMode = REQUIRED) String service,
+            @Schema(requiredMode = REQUIRED, ref = ApiDocument.JSON_OBJECT) Map<String, Object> form,
+            @Schema(ref = ApiDocument.LOCATION) Map<String, Object> location) {
     }
 
     /** POST /v1/applications/{id}/decision */
-    record DecisionBody(OfficerDecision.Action action, String reason, Long version) {
+    record DecisionBody(@Schema(requiredMode = REQUIRED) OfficerDecision.Action action, String reason,
+            @Schema(requiredMode = REQUIRED, description = "The version of the application the officer saw") Long version) {
     }
 
     /** POST /v1/applications/{id}/assign */
@@ -32,12 +38,14 @@ final class Requests {
     }
 
     /** POST /v1/applications/{id}/answer */
-    record AnswerBody(Map<String, Object> form) {
+    record AnswerBody(@Schema(ref = ApiDocument.JSON_OBJECT) Map<String, Object> form) {
     }
 
     /** One criterion as written by an administrator. */
-    record CriterionBody(String id, Map<String, String> title, String value, String test, Object limit,
-            Map<String, String> legalBasis) {
+    record CriterionBody(@Schema(requiredMode = REQUIRED) String id,
+            @Schema(requiredMode = REQUIRED) Map<String, String> title,
+            @Schema(requiredMode = REQUIRED) String value, @Schema(requiredMode = REQUIRED) String test,
+            @Schema(ref = ApiDocument.ANY_VALUE) Object limit, @Schema(nullable = true) Map<String, String> legalBasis) {
 
         Criterion toCriterion() {
             return new Criterion(id, new LocalizedText(title == null ? Map.of() : title), value, test, limit,
@@ -55,8 +63,8 @@ final class Requests {
     }
 
     /** PUT /v1/municipalities/{m}/services/{id}/local */
-    record LocalBody(String fee, Map<String, Integer> deadlines, Map<String, String> title,
-            Map<String, String> description) {
+    record LocalBody(@Schema(nullable = true) String fee, @Schema(nullable = true) Map<String, Integer> deadlines,
+            @Schema(nullable = true) Map<String, String> title, @Schema(nullable = true) Map<String, String> description) {
 
         LocalSettings toSettings() {
             return new LocalSettings(fee, deadlines, title == null ? null : new LocalizedText(title),
@@ -71,7 +79,9 @@ final class Requests {
     }
 
     /** PUT /v1/organizations/{id} */
-    record OrganizationBody(String kind, Map<String, String> name) {
+    record OrganizationBody(
+            @Schema(requiredMode = REQUIRED, allowableValues = {"MUNICIPALITY", "STATE_AGENCY"}) String kind,
+            @Schema(requiredMode = REQUIRED) Map<String, String> name) {
     }
 
     /** PUT /v1/municipalities/{m}/services/{id} */

@@ -90,7 +90,7 @@ public final class RestServer {
         openApi.setScan(false);
         openApi.setUseContextBasedConfig(true);
         openApi.setResourcePackages(java.util.Set.of(RestServer.class.getPackageName()));
-        OpenApiCustomizer customizer = new OpenApiCustomizer();
+        OpenApiCustomizer customizer = new ApiDocument();
         customizer.setDynamicBasePath(true);
         openApi.setCustomizer(customizer);
         // Swagger UI comes from the org.webjars/swagger-ui bundle of the feature: no CDN.

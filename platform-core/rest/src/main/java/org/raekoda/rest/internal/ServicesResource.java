@@ -13,6 +13,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.raekoda.api.application.ApplicationException;
 import org.raekoda.api.application.OrganizationService;
@@ -34,8 +35,12 @@ public final class ServicesResource {
 
     @GET
     @Access(Access.Audience.PUBLIC)
-    @Operation(summary = "List e-services", description = "Titles in the Accept-Language; with ?municipality= only "
-            + "the e-services that organization offers, with its own titles where it has them.")
+    @Operation(operationId = "listServices", summary = "List e-services",
+            description = "Titles in the Accept-Language; with ?municipality= only the e-services that organization "
+                    + "offers, with its own titles where it has them.")
+    @ApiResponse(responseCode = "200", description = "The e-services", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "500", ref = ApiDocument.SERVER_ERROR)
     public List<Views.ServiceSummary> list(@QueryParam("municipality") String municipality,
             @Context HttpHeaders headers) {
         Set<String> offered = municipality == null ? null : Set.copyOf(organizations.enabledServices(municipality));
@@ -51,7 +56,10 @@ public final class ServicesResource {
     @GET
     @Access(Access.Audience.PUBLIC)
     @Path("/{id}")
-    @Operation(summary = "One e-service with its form as JSON Schema 2020-12")
+    @Operation(operationId = "getService", summary = "One e-service with its form as JSON Schema 2020-12")
+    @ApiResponse(responseCode = "200", description = "The e-service", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @ApiResponse(responseCode = "500", ref = ApiDocument.SERVER_ERROR)
     public Views.ServiceDetail get(@PathParam("id") String id, @Context HttpHeaders headers) {
         return catalogue.find(id).map(s -> Views.detail(s, headers.getAcceptableLanguages()))
                 .orElseThrow(() -> ApplicationException.notFound("e-service " + id));

@@ -11,7 +11,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.raekoda.api.application.Application;
+import org.raekoda.api.application.ApplicationState;
 import org.raekoda.api.application.AutomationMode;
 import org.raekoda.api.application.Caller;
 import org.raekoda.api.application.CriterionResult;
@@ -41,7 +44,9 @@ final class Views {
     }
 
     record ServiceSummary(String id, String version, String owner, String title, String description,
-            Map<String, String> titles, String geometry, boolean locationRequired) {
+            Map<String, String> titles, @Schema(nullable = true, allowableValues = {"Point", "LineString", "Polygon"},
+                    description = "The GeoJSON geometry type of an application's location; null when it takes none")
+            String geometry, boolean locationRequired) {
     }
 
     record PhaseView(String id, String title, int deadlineWorkingDays, String role) {
@@ -49,8 +54,10 @@ final class Views {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ServiceDetail(String id, String version, String owner, String title, String description,
-            Map<String, String> titles, String geometry, boolean locationRequired, String feeCurrency,
-            List<PhaseView> workflow, JsonNode formSchema, JsonNode uiHints) {
+            Map<String, String> titles, @Schema(allowableValues = {"Point", "LineString", "Polygon"}) String geometry,
+            boolean locationRequired, String feeCurrency, List<PhaseView> workflow,
+            @Schema(ref = ApiDocument.JSON_OBJECT, description = "The form as JSON Schema 2020-12") JsonNode formSchema,
+            @Schema(ref = ApiDocument.JSON_OBJECT) JsonNode uiHints) {
     }
 
     /** The e-service as the catalogue lists it; an organization's own title and description win when given. */
@@ -79,18 +86,21 @@ final class Views {
      * passed, and the rule it comes from.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record ExplanationLine(String criterion, String title, Object value, Object limit, boolean passed, String note,
+    record ExplanationLine(String criterion, String title, @Schema(ref = ApiDocument.ANY_VALUE) Object value,
+            @Schema(ref = ApiDocument.ANY_VALUE) Object limit, boolean passed, String note,
             String legalBasis) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record DecisionView(String outcome, boolean automatic, String mode, String verdict, String rulesetHash,
+    record DecisionView(@Schema(implementation = ApplicationState.class) String outcome, boolean automatic, String mode, String verdict, String rulesetHash,
             String reason, String decidedBy, String decidedAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ApplicationView(String id, String organization, String service, String serviceVersion, String state,
-            Map<String, Object> form, Map<String, Object> location, String fee, String currency, String phase,
+    record ApplicationView(String id, String organization, String service, String serviceVersion,
+            @Schema(implementation = ApplicationState.class) String state,
+            @Schema(ref = ApiDocument.JSON_OBJECT) Map<String, Object> form,
+            @Schema(ref = ApiDocument.LOCATION) Map<String, Object> location, String fee, String currency, String phase,
             String assignee, String deadline, String validUntil, long version, String submittedAt,
             List<DecisionView> decisions, String verdict, List<ExplanationLine> explanation, String reviewRequestedAt,
             String occupiedFrom, String occupiedUntil) {
