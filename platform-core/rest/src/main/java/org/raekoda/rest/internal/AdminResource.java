@@ -72,7 +72,7 @@ public final class AdminResource {
             throw ApplicationException.invalid("Unknown kind of organization",
                     List.of(new FieldError("/kind", "MUNICIPALITY or STATE_AGENCY")));
         }
-        return organizations.save(caller, new Organization(id, kind, new LocalizedText(body.name())));
+        return organizations.save(caller, new Organization(id, kind, new LocalizedText(body.name()), body.timeZone()));
     }
 
     @PUT

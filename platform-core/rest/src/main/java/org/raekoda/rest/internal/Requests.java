@@ -70,8 +70,8 @@ final class Requests {
         }
     }
 
-    /** PUT /v1/organizations/{id} */
-    record OrganizationBody(String kind, Map<String, String> name) {
+    /** PUT /v1/organizations/{id}; timeZone is an IANA id such as Europe/Tallinn, UTC when left out. */
+    record OrganizationBody(String kind, Map<String, String> name, String timeZone) {
     }
 
     /** PUT /v1/municipalities/{m}/services/{id} */

@@ -1,6 +1,9 @@
 package org.raekoda.engine.internal.application;
 
+import java.util.List;
+
 import org.raekoda.api.application.ApplicationException;
+import org.raekoda.api.application.ApplicationException.FieldError;
 import org.raekoda.api.application.Caller;
 import org.raekoda.api.application.Caller.Role;
 import org.raekoda.api.store.ApplicationRow;
@@ -46,6 +49,27 @@ final class Access {
             throw ApplicationException.forbidden(onlyTheApplicant);
         }
         return row;
+    }
+
+    /**
+     * Whether an officer may decide, take on or confirm this application: never one they submitted
+     * themselves. The seam for representation (issue 10): acting for the applicant will be refused here too.
+     *
+     * @param what what the officer is about to do, for the refusal's reason
+     */
+    static void requireImpartial(Caller officer, ApplicationRow row, String what) {
+        if (row.applicant().equals(officer.subject())) {
+            throw ApplicationException.forbidden("an officer does not " + what + " an application they submitted"
+                    + " themselves; another officer of " + row.organization() + " does");
+        }
+    }
+
+    /** A subject the store can keep as applicant, assignee or decider (VARCHAR(128)); else 400. */
+    static void requireStorableSubject(Caller caller) {
+        if (caller.subject().length() > TextLimits.SUBJECT) {
+            throw ApplicationException.invalid("The caller's subject is too long", List.of(
+                    new FieldError("/subject", "at most " + TextLimits.SUBJECT + " characters")));
+        }
     }
 
     /** Officers of an organization: for the queue and searches, which are not about one application. */

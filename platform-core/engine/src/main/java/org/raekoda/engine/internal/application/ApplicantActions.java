@@ -57,15 +57,17 @@ final class ApplicantActions {
         Map<String, Object> location = row.locationJson() == null ? null : Json.readMap(row.locationJson());
         Occupancies.Claim claim = Occupancies.claim(service.occupancy(), Facts.of(form, location, Map.of(), Map.of()),
                 location, rules);
-        return changes.move(applicant, row, ApplicationState.IN_REVIEW, row.version(), r -> new ApplicationRow(r.id(),
-                r.organization(), r.service(), r.serviceVersion(), r.applicant(), r.state(), formJson, r.locationJson(),
-                r.fee(), r.currency(), r.phase(), r.assignee(), r.deadline(), r.validUntil(), r.version(),
-                r.submittedAt(), r.updatedAt(), r.idempotencyKey(), r.reviewRequestedAt(),
-                claim == null ? null : claim.occupancy()), "answered", "", null);
+        // The resource claim is worked out again when an officer issues the permit.
+        return changes.move(applicant, row, ApplicationState.IN_REVIEW, row.version(),
+                r -> r.withForm(formJson, claim == null ? null : claim.occupancy(), r.claim()), "answered", "", null);
     }
 
     Application requestHumanReview(Caller applicant, String applicationId, String reason) {
         ApplicationRow row = access.forApplicant(applicant, applicationId, "only the applicant asks for a human review");
+        if (reason != null && reason.length() > TextLimits.REVIEW_NOTE) {
+            throw ApplicationException.invalid("The reason is too long",
+                    List.of(new FieldError("/reason", "at most " + TextLimits.REVIEW_NOTE + " characters")));
+        }
         if (row.reviewRequestedAt() != null) {
             return changes.load(row);
         }
@@ -74,12 +76,13 @@ final class ApplicantActions {
         boolean issuedByRules = ApplicationState.ISSUED.name().equals(row.state()) && last != null && last.automatic()
                 && ApplicationState.ISSUED.name().equals(last.outcome());
         if (!issuedByRules) {
-            throw ApplicationException.conflict("application is " + row.state()
+            throw ApplicationException.wrongState("application is " + row.state()
                     + (OfficerDecisions.OPEN.contains(row.state()) ? "; a person is already handling it"
-                            : "; only a permit the rules issued can be sent to a person"));
+                            : "; only a permit the rules issued can be sent to a person"),
+                    ApplicationState.valueOf(row.state()).next());
         }
         Instant now = changes.now();
-        String note = reason == null ? "" : reason.length() > 500 ? reason.substring(0, 500) : reason;
+        String note = reason == null ? "" : reason;
         AuditRow audit = new AuditRow(row.id(), row.organization(), now, applicant.subject(), applicant.channel().name(),
                 "human-review-requested", row.state(), row.state(), note);
         return changes.write(row.withReviewRequested(now, now), row.version(), null, audit);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,7 +56,6 @@ public final class ApplicationServiceImpl implements ApplicationService {
     private final SubmissionDecision submissions;
     private final ApplicantActions applicantActions;
     private final OfficerDecisions officerDecisions;
-    private final Clock clock;
 
     @Activate
     public ApplicationServiceImpl(@Reference Catalogue catalogue, @Reference ApplicationStore applications,
@@ -66,14 +66,13 @@ public final class ApplicationServiceImpl implements ApplicationService {
     public ApplicationServiceImpl(Catalogue catalogue, ApplicationStore applications, OrganizationStore organizations,
             RuleEngine rules, FormValidator forms, Clock clock) {
         this.applications = applications;
-        this.clock = clock;
         Facts facts = new Facts(organizations, new ZoneLayerCache(ZONE_LAYERS_KEPT), registries, rules);
         this.access = new Access(applications);
-        this.changes = new StateChanges(applications, catalogue, clock);
+        this.changes = new StateChanges(applications, catalogue, organizations, clock);
         this.submissions = new SubmissionDecision(catalogue, applications, organizations, rules, forms, facts, changes,
                 clock);
         this.applicantActions = new ApplicantActions(access, applications, rules, forms, changes);
-        this.officerDecisions = new OfficerDecisions(access, facts, changes);
+        this.officerDecisions = new OfficerDecisions(access, facts, changes, rules);
     }
 
     @Override
@@ -119,7 +118,7 @@ public final class ApplicationServiceImpl implements ApplicationService {
     @Override
     public List<QueueItem> queue(Caller officer, String service, String phase) {
         Access.requireOfficer(officer, "only officers of an organization have a queue");
-        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        LocalDate today = changes.today(officer.organization());
         List<QueueItem> items = new ArrayList<>();
         List<String> states = new ArrayList<>(OfficerDecisions.OPEN);
         states.add(ApplicationState.ISSUED.name());
@@ -152,14 +151,18 @@ public final class ApplicationServiceImpl implements ApplicationService {
     public List<Application> conflicts(Caller officer, String applicationId) {
         ApplicationRow row = access.forOfficer(officer, applicationId);
         EServiceDefinition service = changes.definition(row);
-        if (row.occupancy() == null || service.occupancy() == null || row.locationJson() == null) {
-            return List.of();
+        Map<String, ApplicationRow> inTheWay = new LinkedHashMap<>();
+        if (row.occupancy() != null && service.occupancy() != null && row.locationJson() != null) {
+            Occupancies.Claim claim = Occupancies.claimOf(row, service.occupancy());
+            applications.issuedOccupying(row.organization(), claim.searchBox()).stream()
+                    .filter(other -> Occupancies.clashes(claim, other))
+                    .forEach(other -> inTheWay.put(other.id(), other));
         }
-        Occupancies.Claim claim = Occupancies.claimOf(row, service.occupancy());
-        return applications.issuedOccupying(row.organization(), claim.searchBox()).stream()
-                .filter(other -> !other.id().equals(row.id()))
-                .filter(other -> Occupancies.clashes(claim, other))
-                .map(changes::load).toList();
+        if (row.claim() != null) {
+            applications.issuedClaiming(row.organization(), row.claim()).forEach(other -> inTheWay.put(other.id(), other));
+        }
+        inTheWay.remove(row.id());
+        return inTheWay.values().stream().map(changes::load).toList();
     }
 
     @Override

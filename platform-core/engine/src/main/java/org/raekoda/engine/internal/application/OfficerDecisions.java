@@ -2,6 +2,7 @@ package org.raekoda.engine.internal.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.raekoda.api.store.ApplicationRow;
 import org.raekoda.api.store.AuditRow;
 import org.raekoda.api.store.DecisionRow;
 import org.raekoda.engine.internal.json.Json;
+import org.raekoda.engine.internal.rules.RuleEngine;
 
 /** What an officer does with an application: take it on, decide it, answer a request for a human review. */
 final class OfficerDecisions {
@@ -27,24 +29,35 @@ final class OfficerDecisions {
     private final Access access;
     private final Facts facts;
     private final StateChanges changes;
+    private final RuleEngine rules;
 
-    OfficerDecisions(Access access, Facts facts, StateChanges changes) {
+    OfficerDecisions(Access access, Facts facts, StateChanges changes, RuleEngine rules) {
         this.access = access;
         this.facts = facts;
         this.changes = changes;
+        this.rules = rules;
     }
 
     Application assign(Caller officer, String applicationId, String assignee) {
         ApplicationRow row = access.forOfficer(officer, applicationId);
-        if (!OPEN.contains(row.state())) {
-            throw ApplicationException.conflict("application is " + row.state() + "; only open applications are assigned");
+        List<FieldError> errors = new ArrayList<>();
+        TextLimits.check(errors, "/assignee", assignee, TextLimits.SUBJECT);
+        if (!errors.isEmpty()) {
+            throw ApplicationException.invalid("The assignee is too long", errors);
         }
+        Access.requireStorableSubject(officer);
         String who = assignee == null || assignee.isBlank() ? officer.subject() : assignee;
+        if (who.equals(row.applicant())) {
+            throw ApplicationException.forbidden("an application is not assigned to the person who submitted it;"
+                    + " another officer of " + row.organization() + " handles it");
+        }
+        if (!OPEN.contains(row.state())) {
+            ApplicationState current = ApplicationState.valueOf(row.state());
+            throw ApplicationException.wrongState("application is " + row.state()
+                    + "; only open applications are assigned", current.next());
+        }
         Instant now = changes.now();
-        ApplicationRow changed = new ApplicationRow(row.id(), row.organization(), row.service(), row.serviceVersion(),
-                row.applicant(), row.state(), row.formJson(), row.locationJson(), row.fee(), row.currency(),
-                row.phase(), who, row.deadline(), row.validUntil(), row.version(), row.submittedAt(), now,
-                row.idempotencyKey(), row.reviewRequestedAt(), row.occupancy());
+        ApplicationRow changed = row.withAssignee(who, now);
         AuditRow audit = new AuditRow(row.id(), row.organization(), now, officer.subject(),
                 officer.channel().name(), "assigned", row.state(), row.state(), "to " + who);
         return changes.write(changed, row.version(), null, audit);
@@ -52,6 +65,10 @@ final class OfficerDecisions {
 
     Application decide(Caller officer, String applicationId, OfficerDecision decision) {
         ApplicationRow row = access.forOfficer(officer, applicationId);
+        if (decision != null && decision.reason() != null && decision.reason().length() > TextLimits.REASON) {
+            throw ApplicationException.invalid("The reason is too long",
+                    List.of(new FieldError("/reason", "at most " + TextLimits.REASON + " characters")));
+        }
         if (decision == null || decision.action() == null) {
             throw ApplicationException.invalid("A decision needs an action",
                     List.of(new FieldError("/action", "one of ISSUE, REJECT, REQUEST_INFO")));
@@ -63,12 +80,15 @@ final class OfficerDecisions {
             throw ApplicationException.invalid("A rejection, a revocation or a request for information needs a reason",
                     List.of(new FieldError("/reason", "is required for " + decision.action())));
         }
+        Access.requireStorableSubject(officer);
+        Access.requireImpartial(officer, row, "decide");
         boolean reviewAnswer = decision.action() == OfficerDecision.Action.CONFIRM
                 || decision.action() == OfficerDecision.Action.REVOKE;
         if (reviewAnswer != (row.reviewRequestedAt() != null)) {
-            throw ApplicationException.conflict(reviewAnswer
+            ApplicationState current = ApplicationState.valueOf(row.state());
+            throw ApplicationException.wrongState(reviewAnswer
                     ? "nobody asked for a human review of this application"
-                    : "the applicant asked for a human review: CONFIRM or REVOKE the permit");
+                    : "the applicant asked for a human review: CONFIRM or REVOKE the permit", current.next());
         }
         if (decision.action() == OfficerDecision.Action.CONFIRM) {
             return confirm(officer, row, decision);
@@ -80,7 +100,7 @@ final class OfficerDecisions {
             default -> ApplicationState.REVOKED;
         };
         EServiceDefinition service = changes.definition(row);
-        LocalDate today = changes.today();
+        LocalDate today = changes.today(row.organization());
         return changes.move(officer, row, target, decision.expectedVersion(), r -> {
             if (target == ApplicationState.REVOKED) {
                 return r.withReviewRequested(null, r.updatedAt());
@@ -89,11 +109,9 @@ final class OfficerDecisions {
                 return r;
             }
             Map<String, Object> known = Facts.of(Json.readMap(r.formJson()), null, Map.of(), Map.of());
-            LocalDate validUntil = today.plusDays(facts.amount(service.validity().days(), known, "/form", "validity")
-                    .longValue());
-            return new ApplicationRow(r.id(), r.organization(), r.service(), r.serviceVersion(), r.applicant(),
-                    r.state(), r.formJson(), r.locationJson(), r.fee(), r.currency(), null, r.assignee(), null,
-                    validUntil, r.version(), r.submittedAt(), r.updatedAt(), r.idempotencyKey(), null, r.occupancy());
+            LocalDate validUntil = Validity.until(service.validity(), known, r.occupancy(), today, facts);
+            return r.withIssued(validUntil,
+                    Claims.claim(service.claims(), known, r.occupancy(), today, validUntil, rules));
         }, "decided", decision.reason() == null ? "" : decision.reason(), target);
     }
 

@@ -3,6 +3,7 @@ package org.raekoda.engine.internal.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -10,12 +11,15 @@ import org.raekoda.api.application.Application;
 import org.raekoda.api.application.ApplicationException;
 import org.raekoda.api.application.ApplicationState;
 import org.raekoda.api.application.Caller;
+import org.raekoda.api.application.Organization;
 import org.raekoda.api.eservice.Catalogue;
 import org.raekoda.api.eservice.EServiceDefinition;
 import org.raekoda.api.store.ApplicationRow;
 import org.raekoda.api.store.ApplicationStore;
 import org.raekoda.api.store.AuditRow;
 import org.raekoda.api.store.DecisionRow;
+import org.raekoda.api.store.OrganizationRow;
+import org.raekoda.api.store.OrganizationStore;
 import org.raekoda.api.store.StaleVersionException;
 
 /**
@@ -26,11 +30,13 @@ final class StateChanges {
 
     private final ApplicationStore applications;
     private final Catalogue catalogue;
+    private final OrganizationStore organizations;
     private final Clock clock;
 
-    StateChanges(ApplicationStore applications, Catalogue catalogue, Clock clock) {
+    StateChanges(ApplicationStore applications, Catalogue catalogue, OrganizationStore organizations, Clock clock) {
         this.applications = applications;
         this.catalogue = catalogue;
+        this.organizations = organizations;
         this.clock = clock;
     }
 
@@ -81,7 +87,10 @@ final class StateChanges {
         return clock.instant();
     }
 
-    LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), clock.getZone());
+    /** Today in the organization's time zone ({@link Organization#DEFAULT_TIME_ZONE} when it names none). */
+    LocalDate today(String organization) {
+        String zone = organizations.find(organization).map(OrganizationRow::timeZone).orElse(null);
+        return LocalDate.ofInstant(clock.instant(),
+                ZoneId.of(zone == null ? Organization.DEFAULT_TIME_ZONE : zone));
     }
 }
