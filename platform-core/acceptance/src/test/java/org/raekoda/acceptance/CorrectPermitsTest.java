@@ -212,11 +212,14 @@ class CorrectPermitsTest {
         Application again = platform.applications.submit(Caller.resident("ann"), withKey);
         ApplicationException reused = assertThrows(ApplicationException.class, () -> platform.applications.submit(
                 Caller.resident("ann"), new Submission(town, "advertising", otherForm, sign.location(), "key-1")));
+        ApplicationException reusedInvalid = assertThrows(ApplicationException.class, () -> platform.applications
+                .submit(Caller.resident("ann"), new Submission(town, "advertising", Map.of(), null, "key-1")));
         Application othersKey = platform.applications.submit(Caller.resident("bob"),
                 new Submission(town, "advertising", otherForm, moved(sign.location()), "key-1"));
 
         assertEquals(first.id(), again.id(), "the same request with the same key is the same application");
         assertEquals(ApplicationException.Kind.UNPROCESSABLE, reused.kind());
+        assertEquals(ApplicationException.Kind.UNPROCESSABLE, reusedInvalid.kind(), "the key is looked at first");
         assertNotEquals(first.id(), othersKey.id(), "keys are per applicant");
     }
 

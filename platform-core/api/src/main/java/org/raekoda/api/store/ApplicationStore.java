@@ -12,6 +12,9 @@ public interface ApplicationStore {
 
     Optional<ApplicationRow> find(String id);
 
+    /** The application an applicant sent with this idempotency key, if any. */
+    Optional<ApplicationRow> findByIdempotencyKey(String applicant, String idempotencyKey);
+
     /**
      * Inserts a new application with its first decisions and audit lines. When the applicant already used
      * the row's idempotency key, nothing is inserted and the existing application is returned.

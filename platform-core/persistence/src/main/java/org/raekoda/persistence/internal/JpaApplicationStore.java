@@ -46,7 +46,7 @@ public final class JpaApplicationStore implements ApplicationStore {
     public ApplicationRow insert(ApplicationRow row, List<DecisionRow> decisions, List<AuditRow> audit,
             Set<String> occupantsSeen) {
         if (row.idempotencyKey() != null) {
-            Optional<ApplicationRow> existing = byIdempotencyKey(row.applicant(), row.idempotencyKey());
+            Optional<ApplicationRow> existing = findByIdempotencyKey(row.applicant(), row.idempotencyKey());
             if (existing.isPresent()) {
                 return existing.get();
             }
@@ -70,7 +70,7 @@ public final class JpaApplicationStore implements ApplicationStore {
         } catch (PersistenceException e) {
             // Two requests with the same key raced: the unique constraint let one in; return that one.
             if (row.idempotencyKey() != null) {
-                Optional<ApplicationRow> winner = byIdempotencyKey(row.applicant(), row.idempotencyKey());
+                Optional<ApplicationRow> winner = findByIdempotencyKey(row.applicant(), row.idempotencyKey());
                 if (winner.isPresent()) {
                     return winner.get();
                 }
@@ -139,7 +139,8 @@ public final class JpaApplicationStore implements ApplicationStore {
                 .setParameter("north", where.north()).getResultList();
     }
 
-    private Optional<ApplicationRow> byIdempotencyKey(String applicant, String key) {
+    @Override
+    public Optional<ApplicationRow> findByIdempotencyKey(String applicant, String key) {
         return tx.inTransaction(em -> em.createQuery(
                 "select a from ApplicationEntity a where a.applicant = :applicant and a.idempotencyKey = :key",
                 ApplicationEntity.class).setParameter("applicant", applicant).setParameter("key", key)

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -97,6 +98,15 @@ final class SubmissionDecision {
         }
         Access.requireStorableSubject(applicant);
         String key = blankToNull(submission.idempotencyKey());
+        String requestHash = requestHash(submission);
+        if (key != null) {
+            // A retry answers what the first request got, even if the form would no longer pass (a period
+            // that has begun since); the same key with another request is refused whatever it holds.
+            Optional<ApplicationRow> earlier = applications.findByIdempotencyKey(applicant.subject(), key);
+            if (earlier.isPresent()) {
+                return changes.load(sameRequest(earlier.get(), requestHash));
+            }
+        }
         EServiceDefinition service = catalogue.find(submission.service())
                 .orElseThrow(() -> ApplicationException.notFound("e-service " + submission.service()));
         SettingsRow settings = organizations.settings(submission.organization(), service.id())
@@ -130,7 +140,7 @@ final class SubmissionDecision {
         BigDecimal fee = facts.amount(feeRule, known, "/form", "fee").setScale(2, RoundingMode.HALF_UP);
         RuleSet ruleSet = RuleSets.effective(submission.organization(), service, settings);
         Proposal proposal = new Proposal(applicant, submission, service, local, ruleSet, fee, key, place, resource,
-                today, validUntil, started, requestHash(submission));
+                today, validUntil, started, requestHash);
         // Deciding and storing race with other nodes issuing permits for the same place and time, or the same
         // resource: the store refuses an issuance whose clash candidates changed, and the rules then look again.
         for (int attempt = 1;; attempt++) {
@@ -196,12 +206,18 @@ final class SubmissionDecision {
                         "mode " + ruleSet.mode() + ", verdict " + evaluation.verdict() + ", rule set "
                                 + evaluation.rulesetHash().substring(0, 12)));
         ApplicationRow stored = applications.insert(row, List.of(decision), audit, inTheWaySeen);
-        boolean earlier = !stored.id().equals(id);
-        if (earlier && stored.requestHash() != null && !stored.requestHash().equals(p.requestHash())) {
+        // Another request with the same key may have been stored between the look-up and this insert.
+        return changes.load(stored.id().equals(id) ? stored : sameRequest(stored, p.requestHash()));
+    }
+
+    /** The earlier application of an idempotency key, if it was sent with the same request; else 422. */
+    private static ApplicationRow sameRequest(ApplicationRow earlier, String requestHash) {
+        // Applications stored before request hashes were kept are matched by key alone, as they were then.
+        if (earlier.requestHash() != null && !earlier.requestHash().equals(requestHash)) {
             throw ApplicationException.unprocessable("This Idempotency-Key was already used for another request;"
                     + " send a new key with a new application");
         }
-        return changes.load(stored);
+        return earlier;
     }
 
     /**
