@@ -44,8 +44,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class SubmissionLoad {
 
+    // Two weeks ahead: an excavation whose period has begun is refused.
     private static final String FORM = "{\"address\":\"Rüütli 1, Tartu\",\"purpose\":\"water\",\"areaSquareMetres\":6,"
-            + "\"depthMetres\":1.2,\"startDate\":\"2026-12-01\",\"durationDays\":3,\"trafficImpact\":\"none\"}";
+            + "\"depthMetres\":1.2,\"startDate\":\"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14)
+            + "\",\"durationDays\":3,\"trafficImpact\":\"none\"}";
     private static final AtomicLong PLACES = new AtomicLong();
 
     /**

@@ -44,8 +44,10 @@ public class CoreApiIT {
     private static final String ROOT = "subject=root; roles=PLATFORM_ADMIN";
     private static final String TARTU_ADMIN = "subject=mari; roles=ADMIN,OFFICER; organization=tartu";
     private static final String ALICE = "subject=alice; roles=APPLICANT";
+    // Four weeks ahead: an excavation whose period has begun is refused (its definition says so).
+    private static final String START = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusWeeks(4).toString();
     private static final String SMALL_WORKS = "{\"address\":\"Rüütli 1, Tartu\",\"purpose\":\"water\","
-            + "\"areaSquareMetres\":6,\"depthMetres\":1.2,\"startDate\":\"2026-12-01\",\"durationDays\":3,"
+            + "\"areaSquareMetres\":6,\"depthMetres\":1.2,\"startDate\":\"" + START + "\",\"durationDays\":3,"
             + "\"trafficImpact\":\"none\"}";
     // South of the sample town's main streets (etc/raekoda/sample-layers), so that the works are off them.
     private static final String POLYGON = "{\"type\":\"Polygon\",\"coordinates\":[[[26.650,58.350],[26.651,58.350],"
@@ -98,7 +100,7 @@ public class CoreApiIT {
      * place and time, and the same works in the same week would clash with them.
      */
     private static String works() {
-        return SMALL_WORKS.replace("2026-12-01", java.time.LocalDate.parse("2027-01-04")
+        return SMALL_WORKS.replace(START, java.time.LocalDate.parse(START).plusWeeks(5)
                 .plusWeeks(WEEKS.getAndIncrement()).toString());
     }
 

@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +119,9 @@ class PermitServicesIT {
         }
         JsonNode application = submit(town, service, example, 201);
         assertEquals(example.path("expect").asText(), application.path("state").asText(), application.toString());
+        if (application.path("state").asText().equals("ISSUED")) {
+            assertValidThroughItsPeriod(application);
+        }
         List<String> failing = new ArrayList<>();
         application.path("explanation").forEach(line -> {
             if (!line.path("passed").asBoolean()) {
@@ -166,6 +172,135 @@ class PermitServicesIT {
         assertEquals(form.path("endDate").asText(), inLenient.path("occupiedUntil").asText());
     }
 
+    @Test
+    void aPermitAnOfficerIssuesIsValidThroughEveryDayItOccupies() throws Exception {
+        String town = municipality("officer-issues");
+        for (String service : SERVICES) {
+            JsonNode inReview = submit(town, service, example(service, "review"), 201);
+            assertEquals("IN_REVIEW", inReview.path("state").asText(), inReview.toString());
+            HttpResponse<String> issued = decide(inReview, "ISSUE", "", officer(town));
+            assertEquals(200, issued.statusCode(), issued.body());
+            assertValidThroughItsPeriod(JSON.readTree(issued.body()));
+        }
+    }
+
+    private static void assertValidThroughItsPeriod(JsonNode permit) {
+        LocalDate validUntil = LocalDate.parse(permit.path("validUntil").asText());
+        assertTrue(!validUntil.isBefore(LocalDate.now(ZoneOffset.UTC)), permit.toString());
+        if (permit.hasNonNull("occupiedUntil")) {
+            assertTrue(!validUntil.isBefore(LocalDate.parse(permit.path("occupiedUntil").asText())),
+                    "valid until " + validUntil + ", occupied until " + permit.path("occupiedUntil").asText());
+        }
+    }
+
+    @Test
+    void aPeriodThatHasBegunIsRefusedAtItsStartDateOrReviewedAsTheDefinitionSays() throws Exception {
+        String town = municipality("begun");
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        ObjectNode excavation = example("excavation", "issued").deepCopy();
+        ((ObjectNode) excavation.path("form")).put("startDate", yesterday);
+        ObjectNode sign = example("advertising", "issued").deepCopy();
+        ((ObjectNode) sign.path("form")).put("startDate", yesterday);
+
+        HttpResponse<String> refused = post(town, "excavation", excavation);
+        JsonNode reviewed = submit(town, "advertising", sign, 201);
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("/form/startDate", JSON.readTree(refused.body()).path("errors").path(0).path("pointer").asText());
+        assertEquals("IN_REVIEW", reviewed.path("state").asText());
+        assertTrue(reviewed.path("explanation").toString().contains("period-not-begun"), reviewed.toString());
+    }
+
+    @Test
+    void aGravePlotThePlatformGrantedIsNotGrantedAgain() throws Exception {
+        String town = municipality("plots");
+        JsonNode first = submit(town, "grave-site", example("grave-site", "issued"), 201);
+        JsonNode second = submit(town, "grave-site", example("grave-site", "issued"), 201);
+
+        assertEquals("ISSUED", first.path("state").asText());
+        assertEquals("IN_REVIEW", second.path("state").asText(), "the register still says the plot is free");
+        assertTrue(second.path("explanation").toString().contains("plot-not-granted"), second.toString());
+    }
+
+    @Test
+    void anIdempotencyKeyReusedWithAnotherBodyIsA422() throws Exception {
+        String town = municipality("keys");
+        JsonNode sign = example("advertising", "issued");
+        ObjectNode other = sign.deepCopy();
+        ((ObjectNode) other.path("form")).put("durationDays", 7);
+
+        HttpResponse<String> first = post(town, "advertising", sign, "Idempotency-Key", "order-1");
+        HttpResponse<String> again = post(town, "advertising", sign, "Idempotency-Key", "order-1");
+        HttpResponse<String> reused = post(town, "advertising", other, "Idempotency-Key", "order-1");
+
+        assertEquals(201, first.statusCode(), first.body());
+        assertEquals(JSON.readTree(first.body()).path("id"), JSON.readTree(again.body()).path("id"));
+        assertEquals(422, reused.statusCode(), reused.body());
+        assertEquals("application/problem+json", reused.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(!reused.body().contains(JSON.readTree(first.body()).path("id").asText()), "not the first application");
+    }
+
+    @Test
+    void decisionsAreCheckedForTheCallerBeforeTheirBodyAndSayWhereAnApplicationCanGo() throws Exception {
+        String town = municipality("decisions");
+        JsonNode inReview = submit(town, "excavation", example("excavation", "review"), 201);
+        JsonNode issued = submit(town, "excavation", example("excavation", "issued"), 201);
+        String applicant = "subject=resident-" + town + "; roles=APPLICANT";
+
+        HttpResponse<String> longReason = decide(inReview, "REJECT", "x".repeat(2001), officer(town));
+        HttpResponse<String> applicantDeciding = decide(inReview, "REJECT", "x".repeat(200_000), applicant);
+        HttpResponse<String> strangerDeciding = decide(inReview, "REJECT", "x".repeat(200_000),
+                "subject=eve; roles=APPLICANT");
+        HttpResponse<String> issuedAgain = decide(issued, "REJECT", "no", officer(town));
+
+        assertEquals(400, longReason.statusCode(), longReason.body());
+        assertEquals("/reason", JSON.readTree(longReason.body()).path("errors").path(0).path("pointer").asText());
+        assertEquals(403, applicantDeciding.statusCode(), applicantDeciding.body());
+        assertEquals(404, strangerDeciding.statusCode(), strangerDeciding.body());
+        assertEquals(409, issuedAgain.statusCode(), issuedAgain.body());
+        List<String> allowed = new ArrayList<>();
+        JSON.readTree(issuedAgain.body()).path("allowedStates").forEach(state -> allowed.add(state.asText()));
+        assertEquals(List.of("EXPIRED", "REVOKED"), allowed.stream().sorted().toList(), issuedAgain.body());
+    }
+
+    @Test
+    void anOfficerDoesNotDecideAnApplicationTheySubmitted() throws Exception {
+        String town = municipality("impartial");
+        String officerAsResident = "subject=olga; roles=APPLICANT,OFFICER; organization=" + town;
+        ObjectNode body = JSON.createObjectNode();
+        body.put("organization", town);
+        body.put("service", "excavation");
+        body.set("form", example("excavation", "review").path("form"));
+        body.set("location", example("excavation", "review").path("location"));
+        HttpResponse<String> submitted = karaf.send("POST", "/api/v1/applications", body.toString(),
+                "X-Raekoda-Dev-Caller", officerAsResident);
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        JsonNode own = JSON.readTree(submitted.body());
+
+        HttpResponse<String> decided = decide(own, "ISSUE", "", officerAsResident);
+        HttpResponse<String> assigned = karaf.send("POST", "/api/v1/applications/" + own.path("id").asText()
+                + "/assign", "{}", "X-Raekoda-Dev-Caller", officerAsResident);
+
+        assertEquals(403, decided.statusCode(), decided.body());
+        assertTrue(JSON.readTree(decided.body()).path("detail").asText().contains("submitted"), decided.body());
+        assertEquals(403, assigned.statusCode(), assigned.body());
+        assertEquals(200, decide(own, "REJECT", "too deep", officer(town)).statusCode(), "another officer decides");
+    }
+
+    private HttpResponse<String> decide(JsonNode application, String action, String reason, String caller)
+            throws Exception {
+        ObjectNode decision = JSON.createObjectNode();
+        decision.put("action", action);
+        decision.put("reason", reason);
+        decision.put("version", application.path("version").asLong());
+        return karaf.send("POST", "/api/v1/applications/" + application.path("id").asText() + "/decision",
+                decision.toString(), "X-Raekoda-Dev-Caller", caller);
+    }
+
+    private static String officer(String town) {
+        return "subject=officer-" + town + "; roles=OFFICER; organization=" + town;
+    }
+
     /** A municipality of its own: every permit e-service, automatic, the sample layers, its cemetery plots. */
     private String municipality(String id) throws Exception {
         String admin = "subject=admin; roles=ADMIN; organization=" + id;
@@ -192,7 +327,8 @@ class PermitServicesIT {
         return JSON.readTree(response.body());
     }
 
-    private HttpResponse<String> post(String town, String service, JsonNode example) throws Exception {
+    private HttpResponse<String> post(String town, String service, JsonNode example, String... headers)
+            throws Exception {
         ObjectNode body = JSON.createObjectNode();
         body.put("organization", town);
         body.put("service", service);
@@ -200,8 +336,9 @@ class PermitServicesIT {
         if (example.has("location") && !example.path("location").isNull()) {
             body.set("location", example.path("location"));
         }
-        return karaf.send("POST", "/api/v1/applications", body.toString(), "X-Raekoda-Dev-Caller",
-                "subject=resident-" + town + "; roles=APPLICANT");
+        List<String> all = new ArrayList<>(List.of("X-Raekoda-Dev-Caller", "subject=resident-" + town + "; roles=APPLICANT"));
+        all.addAll(List.of(headers));
+        return karaf.send("POST", "/api/v1/applications", body.toString(), all.toArray(String[]::new));
     }
 
     private boolean inCatalogue(String service) {
@@ -219,14 +356,33 @@ class PermitServicesIT {
         assertEquals(status, response.statusCode(), response.body());
     }
 
-    /** An example from the permit bundle's own jar, or null when it has none of that name. */
+    /**
+     * An example from the permit bundle's own jar, or null when it has none of that name, with its form's dates
+     * moved by whole weeks (weekdays kept) so that they lie at least as far ahead of today as of its
+     * {@code asOf}, the day it was written for.
+     */
     static JsonNode example(String service, String name) throws IOException {
         String url = PermitServicesIT.class.getClassLoader().getResource("OSGI-INF/raekoda/" + service + ".json").toString();
         String examples = url.substring(0, url.length() - (service + ".json").length()) + "examples/" + name + ".json";
+        JsonNode example;
         try (InputStream in = new java.net.URL(examples).openStream()) {
-            return JSON.readTree(in);
+            example = JSON.readTree(in);
         } catch (java.io.FileNotFoundException e) {
             return null;
         }
+        if (!example.has("asOf")) {
+            return example;
+        }
+        long late = ChronoUnit.DAYS.between(LocalDate.parse(example.path("asOf").asText()), LocalDate.now(ZoneOffset.UTC));
+        long shift = late <= 0 ? 0 : (late + 6) / 7 * 7;
+        ObjectNode form = (ObjectNode) example.path("form");
+        List<String> dates = new ArrayList<>();
+        form.fieldNames().forEachRemaining(field -> {
+            if (form.path(field).asText().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                dates.add(field);
+            }
+        });
+        dates.forEach(field -> form.put(field, LocalDate.parse(form.path(field).asText()).plusDays(shift).toString()));
+        return example;
     }
 }

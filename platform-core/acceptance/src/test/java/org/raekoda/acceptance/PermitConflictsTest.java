@@ -8,11 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -131,32 +126,15 @@ class PermitConflictsTest {
         String town = platform.municipality("race");
         Submission sign = example(town, "advertising", "issued");
         int applicants = 8;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(applicants);
-        try {
-            List<Future<Application>> results = new ArrayList<>();
-            for (int i = 0; i < applicants; i++) {
-                Caller applicant = Caller.resident("applicant-" + i);
-                Callable<Application> submit = () -> {
-                    start.await();
-                    return platform.applications.submit(applicant, sign);
-                };
-                results.add(pool.submit(submit));
+        int issued = 0;
+        for (Application application : platform.submitAtTheSameMoment(sign, applicants)) {
+            if (application.state() == ApplicationState.ISSUED) {
+                issued++;
+            } else {
+                assertClashesWith(application, "advertising");
             }
-            start.countDown();
-            int issued = 0;
-            for (Future<Application> result : results) {
-                Application application = result.get();
-                if (application.state() == ApplicationState.ISSUED) {
-                    issued++;
-                } else {
-                    assertClashesWith(application, "advertising");
-                }
-            }
-            assertEquals(1, issued, "exactly one of " + applicants + " clashing signs is issued");
-        } finally {
-            pool.shutdownNow();
         }
+        assertEquals(1, issued, "exactly one of " + applicants + " clashing signs is issued");
     }
 
     @ParameterizedTest

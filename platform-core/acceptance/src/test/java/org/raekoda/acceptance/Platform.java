@@ -5,17 +5,28 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 
+import org.raekoda.api.application.Application;
 import org.raekoda.api.application.ApplicationService;
 import org.raekoda.api.application.AutomationMode;
 import org.raekoda.api.application.Caller;
 import org.raekoda.api.application.CriteriaService;
 import org.raekoda.api.application.Organization;
 import org.raekoda.api.application.OrganizationService;
+import org.raekoda.api.application.Submission;
 import org.raekoda.api.eservice.LocalizedText;
 import org.raekoda.engine.internal.application.ApplicationServiceImpl;
 import org.raekoda.engine.internal.application.CriteriaServiceImpl;
@@ -44,6 +55,16 @@ final class Platform implements AutoCloseable {
     static final Caller RIGA_ADMIN = Caller.admin("riga-admin", "riga");
     static final Caller TARTU_OFFICER = Caller.officer("tartu-officer", "tartu");
 
+    /** The day the e-services' examples were written for (their {@code asOf}): their dates lie ahead of it. */
+    static final LocalDate EXAMPLES_AS_OF = LocalDate.parse("2026-11-23");
+
+    /**
+     * The platform's clock: running, but on {@link #EXAMPLES_AS_OF} at noon UTC when the tests start, so that
+     * the examples' periods have not begun whatever day the tests run.
+     */
+    static final Clock CLOCK = Clock.offset(Clock.systemUTC(),
+            Duration.between(Instant.now(), EXAMPLES_AS_OF.atTime(12, 0).toInstant(ZoneOffset.UTC)));
+
     final String kind;
     final DataSource dataSource;
     final ApplicationService applications;
@@ -71,7 +92,7 @@ final class Platform implements AutoCloseable {
         }
         catalogue.add(definition(CORE_SERVICE));
         ApplicationServiceImpl engine = new ApplicationServiceImpl(catalogue, applicationStore, organizationStore,
-                new RuleEngine(), new FormValidator(), Clock.systemUTC());
+                new RuleEngine(), new FormValidator(), CLOCK);
         cemeteryRegister = cemeteryRegister();
         engine.addRegistry(new LocalCemeteryRegistry(cemeteryRegister));
         applications = engine;
@@ -122,6 +143,33 @@ final class Platform implements AutoCloseable {
                 throw new IOException("sample layer " + name + " is not on the class path");
             }
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The same submission from {@code applicants} different residents, all released at the same moment from
+     * threads of their own; the applications in the order of the applicants.
+     */
+    List<Application> submitAtTheSameMoment(Submission submission, int applicants) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(applicants);
+        try {
+            List<Future<Application>> results = new ArrayList<>();
+            for (int i = 0; i < applicants; i++) {
+                Caller applicant = Caller.resident("applicant-" + i);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return applications.submit(applicant, submission);
+                }));
+            }
+            start.countDown();
+            List<Application> submitted = new ArrayList<>();
+            for (var result : results) {
+                submitted.add(result.get());
+            }
+            return submitted;
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -21,11 +21,12 @@ import java.util.Objects;
  * @param validity     how long an issued permit is valid
  * @param occupancy    when and where an issued permit occupies its place, for finding clashes with other
  *                     permits; null when the permit occupies no public space
+ * @param claims       the exclusive resource (plot, stall, berth) an issued permit holds; null when none
  */
 public record EServiceDefinition(String id, String version, OwnerKind owner, LocalizedText title,
         LocalizedText description, String formSchema, String uiHints, LocationRule location, FeeRule fee,
         List<Criterion> criteria, List<Phase> workflow, List<PermitField> permitFields, ValidityRule validity,
-        OccupancyRule occupancy) {
+        OccupancyRule occupancy, ClaimRule claims) {
 
     public EServiceDefinition {
         Objects.requireNonNull(id, "id");
@@ -49,11 +50,20 @@ public record EServiceDefinition(String id, String version, OwnerKind owner, Loc
         }
     }
 
+    /** A definition whose permits hold no exclusive resource (as written before claims existed). */
+    public EServiceDefinition(String id, String version, OwnerKind owner, LocalizedText title,
+            LocalizedText description, String formSchema, String uiHints, LocationRule location, FeeRule fee,
+            List<Criterion> criteria, List<Phase> workflow, List<PermitField> permitFields, ValidityRule validity,
+            OccupancyRule occupancy) {
+        this(id, version, owner, title, description, formSchema, uiHints, location, fee, criteria, workflow,
+                permitFields, validity, occupancy, null);
+    }
+
     /** A definition whose permits occupy no place in time (as written before occupancies existed). */
     public EServiceDefinition(String id, String version, OwnerKind owner, LocalizedText title,
             LocalizedText description, String formSchema, String uiHints, LocationRule location, FeeRule fee,
             List<Criterion> criteria, List<Phase> workflow, List<PermitField> permitFields, ValidityRule validity) {
         this(id, version, owner, title, description, formSchema, uiHints, location, fee, criteria, workflow,
-                permitFields, validity, null);
+                permitFields, validity, null, null);
     }
 }

@@ -12,6 +12,9 @@ public interface ApplicationStore {
 
     Optional<ApplicationRow> find(String id);
 
+    /** The application an applicant sent with this idempotency key, if any. */
+    Optional<ApplicationRow> findByIdempotencyKey(String applicant, String idempotencyKey);
+
     /**
      * Inserts a new application with its first decisions and audit lines. When the applicant already used
      * the row's idempotency key, nothing is inserted and the existing application is returned.
@@ -22,12 +25,12 @@ public interface ApplicationStore {
 
     /**
      * Inserts like {@link #insert(ApplicationRow, List, List)}, and when the row is an issued permit with an
-     * occupancy, first makes sure that the permits occupying its place and time are still those the decision
-     * saw. Issuances of one organization that occupy a place are serialized (a row lock on the organization),
+     * occupancy or a claim, first makes sure that the permits occupying its place and time, and those holding
+     * its resource, are still those the decision saw. Issuances of one organization that occupy a place are serialized (a row lock on the organization),
      * so that of two clashing applications decided at the same moment on different nodes only one is issued.
      *
-     * @param occupantsSeen ids of the issued permits that {@link #issuedOccupying} returned when the decision
-     *                      was made; null to skip the check
+     * @param occupantsSeen ids of the issued permits that {@link #issuedOccupying} and {@link #issuedClaiming}
+     *                      returned when the decision was made; null to skip the check
      * @throws StaleVersionException when another permit was issued for that place and time meanwhile: decide again
      */
     ApplicationRow insert(ApplicationRow row, List<DecisionRow> decisions, List<AuditRow> audit,
@@ -38,6 +41,12 @@ public interface ApplicationStore {
      * box intersects {@code where}'s: the candidates for a clash.
      */
     List<ApplicationRow> issuedOccupying(String organization, Occupancy where);
+
+    /**
+     * Issued permits of an organization holding the same kind and id of resource as {@code claim} for a period
+     * that overlaps its period.
+     */
+    List<ApplicationRow> issuedClaiming(String organization, ResourceClaim claim);
 
     /**
      * Writes the changed application if its stored version is still {@code expectedVersion}, and appends

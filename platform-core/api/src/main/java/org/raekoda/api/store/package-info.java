@@ -4,7 +4,7 @@
  * the core should not use this package: it changes with the schema.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.raekoda.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,6 +14,7 @@ import javax.persistence.Version;
 
 import org.raekoda.api.store.ApplicationRow;
 import org.raekoda.api.store.Occupancy;
+import org.raekoda.api.store.ResourceClaim;
 
 @Entity
 @Table(name = "application")
@@ -100,6 +101,21 @@ public class ApplicationEntity {
     @Column(name = "bbox_north")
     private Double north;
 
+    @Column(name = "claim_kind")
+    private String claimKind;
+
+    @Column(name = "claim_resource")
+    private String claimResource;
+
+    @Column(name = "claimed_from")
+    private LocalDate claimedFrom;
+
+    @Column(name = "claimed_until")
+    private LocalDate claimedUntil;
+
+    @Column(name = "request_hash", updatable = false)
+    private String requestHash;
+
     protected ApplicationEntity() {
     }
 
@@ -111,6 +127,7 @@ public class ApplicationEntity {
         this.applicant = row.applicant();
         this.submittedAt = row.submittedAt().atOffset(ZoneOffset.UTC);
         this.idempotencyKey = row.idempotencyKey();
+        this.requestHash = row.requestHash();
         update(row);
     }
 
@@ -133,6 +150,11 @@ public class ApplicationEntity {
         this.south = occupancy == null ? null : occupancy.south();
         this.east = occupancy == null ? null : occupancy.east();
         this.north = occupancy == null ? null : occupancy.north();
+        ResourceClaim claim = row.claim();
+        this.claimKind = claim == null ? null : claim.kind();
+        this.claimResource = claim == null ? null : claim.resource();
+        this.claimedFrom = claim == null ? null : claim.from();
+        this.claimedUntil = claim == null ? null : claim.until();
     }
 
     long version() {
@@ -147,6 +169,8 @@ public class ApplicationEntity {
         return new ApplicationRow(id, organization, service, serviceVersion, applicant, state, formJson, locationJson,
                 fee, currency, phase, assignee, deadline, validUntil, version, submittedAt.toInstant(),
                 updatedAt.toInstant(), idempotencyKey, reviewRequestedAt == null ? null : reviewRequestedAt.toInstant(),
-                occupiedFrom == null ? null : new Occupancy(occupiedFrom, occupiedUntil, west, south, east, north));
+                occupiedFrom == null ? null : new Occupancy(occupiedFrom, occupiedUntil, west, south, east, north),
+                claimKind == null ? null : new ResourceClaim(claimKind, claimResource, claimedFrom, claimedUntil),
+                requestHash);
     }
 }

@@ -18,6 +18,7 @@ import org.raekoda.api.store.ApplicationStore;
 import org.raekoda.api.store.AuditRow;
 import org.raekoda.api.store.DecisionRow;
 import org.raekoda.api.store.Occupancy;
+import org.raekoda.api.store.ResourceClaim;
 import org.raekoda.api.store.StaleVersionException;
 
 /** Applications, decisions and audit lines in the database, through EclipseLink. */
@@ -45,7 +46,7 @@ public final class JpaApplicationStore implements ApplicationStore {
     public ApplicationRow insert(ApplicationRow row, List<DecisionRow> decisions, List<AuditRow> audit,
             Set<String> occupantsSeen) {
         if (row.idempotencyKey() != null) {
-            Optional<ApplicationRow> existing = byIdempotencyKey(row.applicant(), row.idempotencyKey());
+            Optional<ApplicationRow> existing = findByIdempotencyKey(row.applicant(), row.idempotencyKey());
             if (existing.isPresent()) {
                 return existing.get();
             }
@@ -54,7 +55,8 @@ public final class JpaApplicationStore implements ApplicationStore {
             return tx.inTransaction(em -> {
                 // First: inserting the row takes PostgreSQL's key-share lock on the organization (the foreign
                 // key), and taking the update lock after it would deadlock two such transactions.
-                if (occupantsSeen != null && row.occupancy() != null && "ISSUED".equals(row.state())) {
+                if (occupantsSeen != null && (row.occupancy() != null || row.claim() != null)
+                        && "ISSUED".equals(row.state())) {
                     checkOccupantsUnchanged(em, row, occupantsSeen);
                 }
                 ApplicationEntity entity = new ApplicationEntity(row);
@@ -68,7 +70,7 @@ public final class JpaApplicationStore implements ApplicationStore {
         } catch (PersistenceException e) {
             // Two requests with the same key raced: the unique constraint let one in; return that one.
             if (row.idempotencyKey() != null) {
-                Optional<ApplicationRow> winner = byIdempotencyKey(row.applicant(), row.idempotencyKey());
+                Optional<ApplicationRow> winner = findByIdempotencyKey(row.applicant(), row.idempotencyKey());
                 if (winner.isPresent()) {
                     return winner.get();
                 }
@@ -78,9 +80,9 @@ public final class JpaApplicationStore implements ApplicationStore {
     }
 
     /**
-     * Serializes the issuance of occupying permits per organization with a row lock on the organization
-     * (SELECT … FOR UPDATE on PostgreSQL and H2 alike, held until commit), then compares the candidates
-     * with those the decision saw. Read committed: after the lock is granted, the query sees every permit
+     * Serializes the issuance of occupying and claiming permits per organization with a row lock on the
+     * organization (SELECT … FOR UPDATE on PostgreSQL and H2 alike, held until commit), then compares the
+     * candidates (same place and time, same resource) with those the decision saw. Read committed: after the lock is granted, the query sees every permit
      * committed by the transaction that held it before.
      */
     private static void checkOccupantsUnchanged(EntityManager em, ApplicationRow row, Set<String> occupantsSeen) {
@@ -89,11 +91,35 @@ public final class JpaApplicationStore implements ApplicationStore {
         if (organization == null) {
             throw new IllegalStateException("organization " + row.organization() + " does not exist");
         }
-        for (ApplicationEntity occupant : occupying(em, row.organization(), row.occupancy())) {
+        List<ApplicationEntity> inTheWay = new java.util.ArrayList<>();
+        if (row.occupancy() != null) {
+            inTheWay.addAll(occupying(em, row.organization(), row.occupancy()));
+        }
+        if (row.claim() != null) {
+            inTheWay.addAll(claiming(em, row.organization(), row.claim()));
+        }
+        for (ApplicationEntity occupant : inTheWay) {
             if (!occupantsSeen.contains(occupant.toRow().id())) {
-                throw new StaleVersionException("another permit was issued for the same place and time meanwhile");
+                throw new StaleVersionException("another permit was issued for the same place, time or resource"
+                        + " meanwhile");
             }
         }
+    }
+
+    @Override
+    public List<ApplicationRow> issuedClaiming(String organization, ResourceClaim claim) {
+        return tx.inTransaction(em -> claiming(em, organization, claim).stream().map(ApplicationEntity::toRow)
+                .toList());
+    }
+
+    private static List<ApplicationEntity> claiming(EntityManager em, String organization, ResourceClaim claim) {
+        return em.createQuery("select a from ApplicationEntity a where a.organization = :organization"
+                + " and a.claimKind = :kind and a.claimResource = :resource and a.state = 'ISSUED'"
+                + " and a.claimedFrom <= :until and a.claimedUntil >= :from order by a.submittedAt",
+                ApplicationEntity.class)
+                .setParameter("organization", organization).setParameter("kind", claim.kind())
+                .setParameter("resource", claim.resource()).setParameter("from", claim.from())
+                .setParameter("until", claim.until()).getResultList();
     }
 
     @Override
@@ -113,7 +139,8 @@ public final class JpaApplicationStore implements ApplicationStore {
                 .setParameter("north", where.north()).getResultList();
     }
 
-    private Optional<ApplicationRow> byIdempotencyKey(String applicant, String key) {
+    @Override
+    public Optional<ApplicationRow> findByIdempotencyKey(String applicant, String key) {
         return tx.inTransaction(em -> em.createQuery(
                 "select a from ApplicationEntity a where a.applicant = :applicant and a.idempotencyKey = :key",
                 ApplicationEntity.class).setParameter("applicant", applicant).setParameter("key", key)

@@ -23,6 +23,9 @@ public class OrganizationEntity {
     @Column(name = "name_json", nullable = false)
     private String nameJson;
 
+    @Column(name = "time_zone")
+    private String timeZone;
+
     protected OrganizationEntity() {
     }
 
@@ -34,9 +37,10 @@ public class OrganizationEntity {
     void update(OrganizationRow row) {
         this.kind = row.kind();
         this.nameJson = row.nameJson();
+        this.timeZone = row.timeZone();
     }
 
     OrganizationRow toRow() {
-        return new OrganizationRow(id, kind, nameJson);
+        return new OrganizationRow(id, kind, nameJson, timeZone);
     }
 }

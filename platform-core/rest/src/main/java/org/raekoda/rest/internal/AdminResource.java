@@ -86,8 +86,8 @@ public final class AdminResource {
             throw ApplicationException.invalid("Unknown kind of organization",
                     List.of(new FieldError("/kind", "MUNICIPALITY or STATE_AGENCY")));
         }
-        return Views.OrganizationView.of(
-                organizations.save(caller, new Organization(id, kind, new LocalizedText(body.name()))));
+        return Views.OrganizationView.of(organizations.save(caller,
+                new Organization(id, kind, new LocalizedText(body.name()), body.timeZone())));
     }
 
     @PUT

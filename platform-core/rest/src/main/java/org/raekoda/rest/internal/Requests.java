@@ -78,10 +78,12 @@ final class Requests {
         }
     }
 
-    /** PUT /v1/organizations/{id} */
+    /** PUT /v1/organizations/{id}; timeZone is an IANA id such as Europe/Tallinn, UTC when left out. */
     record OrganizationBody(
             @Schema(requiredMode = REQUIRED, allowableValues = {"MUNICIPALITY", "STATE_AGENCY"}) String kind,
-            @Schema(requiredMode = REQUIRED) Map<String, String> name) {
+            @Schema(requiredMode = REQUIRED) Map<String, String> name,
+            @Schema(description = "IANA time zone, e.g. Europe/Tallinn; UTC when left out", nullable = true)
+            String timeZone) {
     }
 
     /** PUT /v1/municipalities/{m}/services/{id} */

@@ -114,20 +114,24 @@ final class Occupancies {
     }
 
     /**
-     * The clash facts: issued permits among the candidates whose shape comes within the claim's buffer.
-     * Candidates were already filtered by period and box by the store.
+     * The clash facts: issued permits among the occupants whose shape comes within the place claim's buffer
+     * (the store already filtered them by period and box), and issued permits holding the same resource.
+     *
+     * @param claim   the application's claim on a place, or null
+     * @param holders issued permits holding the resource the application asks for
      */
-    static Map<String, Object> conflicts(Claim claim, List<ApplicationRow> candidates) {
-        int count = 0;
-        Set<String> services = new LinkedHashSet<>();
-        for (ApplicationRow candidate : candidates) {
-            if (clashes(claim, candidate)) {
-                count++;
-                services.add(candidate.service());
+    static Map<String, Object> conflicts(Claim claim, List<ApplicationRow> occupants, List<ApplicationRow> holders) {
+        Map<String, ApplicationRow> inTheWay = new LinkedHashMap<>();
+        for (ApplicationRow occupant : occupants) {
+            if (claim != null && clashes(claim, occupant)) {
+                inTheWay.put(occupant.id(), occupant);
             }
         }
+        holders.forEach(holder -> inTheWay.put(holder.id(), holder));
+        Set<String> services = new LinkedHashSet<>();
+        inTheWay.values().forEach(permit -> services.add(permit.service()));
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("count", count);
+        facts.put("count", inTheWay.size());
         facts.put("services", new ArrayList<>(services));
         return facts;
     }
@@ -149,11 +153,14 @@ final class Occupancies {
         }
     }
 
-    /** Points at the form field when the expression is one, else at the form as a whole. */
     private static ApplicationException invalid(String expression, String message) {
-        Matcher field = FORM_FIELD.matcher(expression == null ? "" : expression.trim());
-        String pointer = field.matches() ? "/form/" + field.group(1) : "/form";
         return ApplicationException.invalid("The period of the permit cannot be worked out from this form",
-                List.of(new FieldError(pointer, message)));
+                List.of(new FieldError(pointer(expression), message)));
+    }
+
+    /** Points at the form field when the expression is one, else at the form as a whole. */
+    static String pointer(String expression) {
+        Matcher field = FORM_FIELD.matcher(expression == null ? "" : expression.trim());
+        return field.matches() ? "/form/" + field.group(1) : "/form";
     }
 }

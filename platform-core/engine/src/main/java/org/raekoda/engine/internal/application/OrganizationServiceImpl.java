@@ -1,5 +1,6 @@
 package org.raekoda.engine.internal.application;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,12 +53,19 @@ public final class OrganizationServiceImpl implements OrganizationService {
         if (!platformAdmin.has(Role.PLATFORM_ADMIN)) {
             throw ApplicationException.forbidden("only platform administrators add organizations");
         }
+        List<FieldError> errors = new ArrayList<>();
         if (!organization.id().matches("[a-z0-9][a-z0-9-]{0,62}")) {
-            throw ApplicationException.invalid("Invalid organization id",
-                    List.of(new FieldError("/id", "lowercase letters, digits and dashes, at most 63")));
+            errors.add(new FieldError("/id", "lowercase letters, digits and dashes, at most 63"));
+        }
+        TextLimits.check(errors, "/name", organization.name(), TextLimits.NAME);
+        if (!Organization.isTimeZone(organization.timeZone())) {
+            errors.add(new FieldError("/timeZone", "an IANA time zone such as Europe/Tallinn"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApplicationException.invalid("Invalid organization", errors);
         }
         return organization(store.save(new OrganizationRow(organization.id(), organization.kind().name(),
-                Json.write(organization.name()))));
+                Json.write(organization.name()), organization.timeZone())));
     }
 
     @Override
@@ -127,6 +135,8 @@ public final class OrganizationServiceImpl implements OrganizationService {
                 .orElseThrow(() -> ApplicationException.notFound("e-service " + service + " of organization " + organization));
         var definition = catalogue.find(service).orElseThrow(() -> ApplicationException.notFound("e-service " + service));
         List<FieldError> errors = new java.util.ArrayList<>();
+        TextLimits.check(errors, "/title", settings.title(), TextLimits.NAME);
+        TextLimits.check(errors, "/description", settings.description(), TextLimits.DESCRIPTION);
         String feeProblem = settings.fee() == null ? null : rules.feeProblem(settings.fee());
         if (feeProblem != null) {
             errors.add(new FieldError("/fee", feeProblem));
@@ -149,6 +159,6 @@ public final class OrganizationServiceImpl implements OrganizationService {
 
     private static Organization organization(OrganizationRow row) {
         return new Organization(row.id(), Organization.Kind.valueOf(row.kind()),
-                Json.read(row.nameJson(), LocalizedText.class));
+                Json.read(row.nameJson(), LocalizedText.class), row.timeZone());
     }
 }
