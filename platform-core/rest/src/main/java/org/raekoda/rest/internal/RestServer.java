@@ -20,6 +20,7 @@ import org.raekoda.api.application.CriteriaService;
 import org.raekoda.api.application.OrganizationService;
 import org.raekoda.api.eservice.Catalogue;
 import org.raekoda.api.health.HealthService;
+import org.raekoda.api.registry.LocalRegisters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ public final class RestServer {
     @Activate
     public RestServer(@Reference HealthService health, @Reference Catalogue catalogue,
             @Reference ApplicationService applications, @Reference CriteriaService criteria,
-            @Reference OrganizationService organizations, RestConfig config) {
+            @Reference OrganizationService organizations, @Reference LocalRegisters registers, RestConfig config) {
         boolean development = DevelopmentIdentity.enabled(config);
         if (config.developmentHeader() && !development) {
             LOG.error("developmentHeader is set but the profile is {}: the development identity header stays off",
@@ -67,7 +68,8 @@ public final class RestServer {
                     new ServicesResource(catalogue, organizations),
                     new ApplicationsResource(applications, callers),
                     new OfficerResource(applications, callers),
-                    new AdminResource(criteria, organizations, callers)));
+                    new AdminResource(criteria, organizations, callers),
+                    new RegistersResource(registers, callers)));
             factory.setProviders(List.of(new JacksonJsonProvider(objectMapper()), new ProblemExceptionMapper()));
             factory.setFeatures(List.of(openApi(config)));
             server = factory.create();
