@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -315,9 +314,12 @@ class PermitServicesIT {
             expect(200, karaf.send("PUT", "/api/v1/municipalities/" + id + "/zones/" + layer, geoJson,
                     "X-Raekoda-Dev-Caller", admin));
         }
-        // The local cemetery register is read on every question: the new municipality's plots count at once.
-        Files.writeString(karaf.home().resolve("etc/raekoda/cemetery-plots.csv"), id + ",raadi,12,34,free\n"
-                + id + ",raadi,7,102,free\n" + id + ",raadi,12,35,occupied\n", StandardOpenOption.APPEND);
+        // The municipality's cemetery register, in the database: its plots count at once on every node.
+        HttpResponse<String> plots = karaf.send("PUT", "/api/v1/municipalities/" + id + "/registers/cemetery",
+                "raadi,12,34,free\nraadi,7,102,free\nraadi,12,35,occupied\n", "X-Raekoda-Dev-Caller", admin,
+                "Content-Type", "text/csv");
+        expect(200, plots);
+        assertEquals(3, JSON.readTree(plots.body()).path("rows").asInt(), plots.body());
         return id;
     }
 

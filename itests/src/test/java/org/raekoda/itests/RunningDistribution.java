@@ -130,6 +130,20 @@ public final class RunningDistribution implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * Kills the Karaf JVM with SIGKILL, as a crash or the OOM killer would: no shutdown hook runs, nothing
+     * is flushed. The {@code bin/karaf} script that started it then exits by itself.
+     */
+    public void killJvm() throws InterruptedException {
+        ProcessHandle java = karafJvm();
+        if (!java.destroyForcibly()) {
+            throw new IllegalStateException("could not kill the Karaf JVM " + java.pid());
+        }
+        java.onExit().join();
+        process.waitFor(30, TimeUnit.SECONDS);
+        process = null;
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -144,15 +158,18 @@ public final class RunningDistribution implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Any request with a JSON body (may be null) and optional header name/value pairs. */
+    /**
+     * Any request with a body (may be null), JSON unless a Content-Type is among the optional header
+     * name/value pairs.
+     */
     public HttpResponse<String> send(String method, String path, String json, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
                 .timeout(Duration.ofSeconds(15))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json");
-        if (headers.length > 0) {
-            request.headers(headers);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -172,14 +189,19 @@ public final class RunningDistribution implements AutoCloseable {
 
     /** Resident memory of the Karaf JVM in kibibytes, read from /proc. */
     public long residentKib() throws IOException {
-        ProcessHandle java = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
-                .findFirst().orElse(process.toHandle());
+        ProcessHandle java = karafJvm();
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(java.pid()), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", ""));
             }
         }
         throw new IOException("no VmRSS for " + java.pid());
+    }
+
+    /** The java process that runs Karaf: a child of the {@code bin/karaf} script, not the script itself. */
+    private ProcessHandle karafJvm() {
+        return process.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no Karaf JVM under " + process.pid()));
     }
 
     public Path home() {

@@ -2,8 +2,6 @@ package org.raekoda.acceptance;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +26,7 @@ import org.raekoda.api.application.Organization;
 import org.raekoda.api.application.OrganizationService;
 import org.raekoda.api.application.Submission;
 import org.raekoda.api.eservice.LocalizedText;
+import org.raekoda.api.registry.RegisterRow;
 import org.raekoda.engine.internal.application.ApplicationServiceImpl;
 import org.raekoda.engine.internal.application.CriteriaServiceImpl;
 import org.raekoda.engine.internal.application.OrganizationServiceImpl;
@@ -37,6 +36,7 @@ import org.raekoda.engine.internal.rules.FormValidator;
 import org.raekoda.engine.internal.rules.RuleEngine;
 import org.raekoda.integration.local.cemetery.internal.LocalCemeteryRegistry;
 import org.raekoda.persistence.internal.JpaApplicationStore;
+import org.raekoda.persistence.internal.JpaLocalRegisters;
 import org.raekoda.persistence.internal.TestDatabases;
 import org.raekoda.persistence.internal.JpaOrganizationStore;
 import org.raekoda.persistence.internal.SchemaMigrator;
@@ -72,7 +72,7 @@ final class Platform implements AutoCloseable {
     final OrganizationService organizations;
     final JpaOrganizationStore organizationStore;
     private final EntityManagerFactory entityManagers;
-    private final Path cemeteryRegister;
+    private final JpaLocalRegisters registers;
 
     /** The zone layers of the sample town (module permit-bundles/sample-layers), by name. */
     static final List<String> SAMPLE_LAYERS = List.of("heritage", "residential", "protected-area", "main-street",
@@ -93,8 +93,8 @@ final class Platform implements AutoCloseable {
         catalogue.add(definition(CORE_SERVICE));
         ApplicationServiceImpl engine = new ApplicationServiceImpl(catalogue, applicationStore, organizationStore,
                 new RuleEngine(), new FormValidator(), CLOCK);
-        cemeteryRegister = cemeteryRegister();
-        engine.addRegistry(new LocalCemeteryRegistry(cemeteryRegister));
+        registers = new JpaLocalRegisters(tx);
+        engine.addRegistry(new LocalCemeteryRegistry(registers));
         applications = engine;
         criteria = new CriteriaServiceImpl(catalogue, applicationStore, organizationStore, new RuleEngine());
         organizations = new OrganizationServiceImpl(organizationStore, catalogue);
@@ -104,20 +104,14 @@ final class Platform implements AutoCloseable {
                 organizations.enable(PLATFORM_ADMIN, id, service, true, AutomationMode.AUTOMATIC);
             }
             organizations.enable(PLATFORM_ADMIN, id, CORE_SERVICE, true, AutomationMode.AUTOMATIC);
+            loadPlots(id);
         }
     }
 
     /** The local cemetery register the grave-site examples need; one occupied plot for the tests. */
-    private static Path cemeteryRegister() throws IOException {
-        Path file = Files.createTempFile("cemetery-plots", ".csv");
-        Files.writeString(file, "# organization,cemetery,section,plot,status\n" + plots("tartu") + plots("riga"));
-        file.toFile().deleteOnExit();
-        return file;
-    }
-
-    private static String plots(String organization) {
-        return organization + ",raadi,12,34,free\n" + organization + ",raadi,7,102,free\n"
-                + organization + ",raadi,12,35,occupied\n";
+    private void loadPlots(String organization) {
+        registers.replace(organization, "cemetery", RegisterRow.fromCsv(new java.io.StringReader(
+                "# cemetery,section,plot,status\nraadi,12,34,free\nraadi,7,102,free\nraadi,12,35,occupied\n")));
     }
 
     /**
@@ -132,7 +126,7 @@ final class Platform implements AutoCloseable {
         for (String layer : SAMPLE_LAYERS) {
             organizations.saveZoneLayer(PLATFORM_ADMIN, id, layer, sampleLayer(layer));
         }
-        Files.writeString(cemeteryRegister, plots(id), java.nio.file.StandardOpenOption.APPEND);
+        loadPlots(id);
         return id;
     }
 

@@ -8,14 +8,17 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /**
  * Brings a database's schema up to date with Raekoda's versioned migrations (Liquibase change sets).
@@ -65,6 +68,9 @@ public final class SchemaMigrator {
         // Liquibase would otherwise report usage to its vendor; an installation's data stays home.
         scope.put("liquibase.analytics.enabled", Boolean.FALSE);
         scope.put("liquibase.showBanner", Boolean.FALSE);
+        // Liquibase writes its messages (the change-set summary among them) to System.out, which in Karaf
+        // is the operator's console; they belong in the log with everything else.
+        scope.put(Scope.Attr.ui.name(), new LoggerUIService());
         // One migration at a time: in this JVM (the embedded H2 is opened by one process only), and across
         // nodes through a PostgreSQL advisory lock, which the server releases by itself if a node dies.
         synchronized (SchemaMigrator.class) {
@@ -125,6 +131,7 @@ public final class SchemaMigrator {
                     new CommandScope(UpdateCommandStep.COMMAND_NAME)
                             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                             .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                            .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                             .execute();
                     return database.getRanChangeSetList().size();
                 });

@@ -21,6 +21,7 @@ import org.raekoda.api.application.OrganizationService;
 import org.raekoda.api.eservice.Catalogue;
 import org.raekoda.api.health.HealthService;
 import org.raekoda.api.node.NodeProfile;
+import org.raekoda.api.registry.LocalRegisters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,8 @@ public final class RestServer {
     @Activate
     public RestServer(@Reference HealthService health, @Reference Catalogue catalogue,
             @Reference ApplicationService applications, @Reference CriteriaService criteria,
-            @Reference OrganizationService organizations, @Reference NodeProfile node, RestConfig config) {
+            @Reference OrganizationService organizations, @Reference NodeProfile node, @Reference LocalRegisters registers,
+            RestConfig config) {
         // The node profile logs a WARN at start when it allows callers to name themselves.
         Callers callers = new Callers(node);
         ObjectMapper json = RestJson.mapper(config.maxBodyBytes(), config.maxJsonNestingDepth(),
@@ -61,7 +63,8 @@ public final class RestServer {
                     new ServicesResource(catalogue, organizations),
                     new ApplicationsResource(applications, callers),
                     new OfficerResource(applications, callers),
-                    new AdminResource(criteria, organizations, callers)));
+                    new AdminResource(criteria, organizations, callers),
+                    new RegistersResource(registers, callers)));
             factory.setProviders(List.of(new RestJson.WholeBodyProvider(json), new ProblemExceptionMapper(),
                     new BodyLimitFilter(config.maxBodyBytes(), config.maxZoneLayerBytes()),
                     new AccessFilter(callers), new ResponseHeadersFilter()));
