@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,9 +148,15 @@ class ContractIT {
                     Files.readString(karaf.home().resolve("etc/raekoda/sample-layers/" + layer + ".geojson")), ADMIN);
         }
         accept(200, "GET", zones, null, null);
-        // The local cemetery register is read on every question: the town's plots count at once.
-        Files.writeString(karaf.home().resolve("etc/raekoda/cemetery-plots.csv"), TOWN + ",raadi,12,34,free\n"
-                + TOWN + ",raadi,7,102,free\n" + TOWN + ",raadi,12,35,occupied\n", StandardOpenOption.APPEND);
+        // The town's cemetery register, in the database: its plots count at once, on every node.
+        String register = "/v1/municipalities/" + TOWN + "/registers/cemetery";
+        String plots = "raadi,12,34,free\nraadi,7,102,free\nraadi,12,35,occupied\n";
+        refuseOffTheDocument(401, "PUT", register, plots, null, "Content-Type", "text/csv");
+        refuse(403, "PUT", register, plots, OTHER_ADMIN, "Content-Type", "text/csv");
+        refuse(400, "PUT", register, "raadi,12\n", ADMIN, "Content-Type", "text/csv");
+        accept(200, "PUT", register, plots, ADMIN, "Content-Type", "text/csv");
+        assertEquals(3, accept(200, "GET", register, null, ADMIN).path("rows").asInt());
+        refuse(403, "GET", register, null, OTHER_ADMIN);
 
         String local = offer + "transport/local";
         accept(200, "GET", local, null, ADMIN);
@@ -421,7 +426,11 @@ class ContractIT {
             request.withHeader(sent[i], sent[i + 1]);
         }
         if (body != null) {
-            request.withContentType("application/json").withBody(body);
+            String contentType = "application/json";
+            for (int i = 0; i < sent.length; i += 2) {
+                contentType = sent[i].equalsIgnoreCase("Content-Type") ? sent[i + 1] : contentType;
+            }
+            request.withContentType(contentType).withBody(body);
         }
         SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.statusCode())
                 .withBody(response.body());
