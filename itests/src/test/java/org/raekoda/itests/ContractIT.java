@@ -153,7 +153,7 @@ class ContractIT {
         String plots = "raadi,12,34,free\nraadi,7,102,free\nraadi,12,35,occupied\n";
         refuseOffTheDocument(401, "PUT", register, plots, null, "Content-Type", "text/csv");
         refuse(403, "PUT", register, plots, OTHER_ADMIN, "Content-Type", "text/csv");
-        refuse(400, "PUT", register, "raadi,12\n", ADMIN, "Content-Type", "text/csv");
+        refuse(400, "PUT", register, "raadi,12,34,free\nraadi,,35\n", ADMIN, "Content-Type", "text/csv");
         accept(200, "PUT", register, plots, ADMIN, "Content-Type", "text/csv");
         assertEquals(3, accept(200, "GET", register, null, ADMIN).path("rows").asInt());
         refuse(403, "GET", register, null, OTHER_ADMIN);

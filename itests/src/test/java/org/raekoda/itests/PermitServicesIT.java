@@ -248,14 +248,19 @@ class PermitServicesIT {
 
         HttpResponse<String> longReason = decide(inReview, "REJECT", "x".repeat(2001), officer(town));
         HttpResponse<String> applicantDeciding = decide(inReview, "REJECT", "x".repeat(200_000), applicant);
+        // An applicant is not an officer anywhere: 403 before the body is read, whoever's application it is.
         HttpResponse<String> strangerDeciding = decide(inReview, "REJECT", "x".repeat(200_000),
                 "subject=eve; roles=APPLICANT");
+        // An officer of another town does not learn that the application exists.
+        HttpResponse<String> otherTownDeciding = decide(inReview, "REJECT", "x".repeat(200_000),
+                officer("elsewhere"));
         HttpResponse<String> issuedAgain = decide(issued, "REJECT", "no", officer(town));
 
         assertEquals(400, longReason.statusCode(), longReason.body());
         assertEquals("/reason", JSON.readTree(longReason.body()).path("errors").path(0).path("pointer").asText());
         assertEquals(403, applicantDeciding.statusCode(), applicantDeciding.body());
-        assertEquals(404, strangerDeciding.statusCode(), strangerDeciding.body());
+        assertEquals(403, strangerDeciding.statusCode(), strangerDeciding.body());
+        assertEquals(404, otherTownDeciding.statusCode(), otherTownDeciding.body());
         assertEquals(409, issuedAgain.statusCode(), issuedAgain.body());
         List<String> allowed = new ArrayList<>();
         JSON.readTree(issuedAgain.body()).path("allowedStates").forEach(state -> allowed.add(state.asText()));
