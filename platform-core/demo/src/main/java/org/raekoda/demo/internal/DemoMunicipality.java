@@ -33,7 +33,7 @@ import org.raekoda.api.eservice.LocalizedText;
 import org.raekoda.api.node.NodeProfile;
 import org.raekoda.api.registry.LocalRegisters;
 import org.raekoda.api.registry.RegisterRow;
-import org.raekoda.api.store.OrganizationStore;
+import org.raekoda.store.spi.OrganizationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

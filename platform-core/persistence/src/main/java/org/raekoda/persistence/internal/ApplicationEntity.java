@@ -12,9 +12,9 @@ import javax.persistence.Lob;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
-import org.raekoda.api.store.ApplicationRow;
-import org.raekoda.api.store.Occupancy;
-import org.raekoda.api.store.ResourceClaim;
+import org.raekoda.store.spi.ApplicationRow;
+import org.raekoda.store.spi.Occupancy;
+import org.raekoda.store.spi.ResourceClaim;
 
 @Entity
 @Table(name = "application")

@@ -11,7 +11,7 @@ import javax.persistence.Id;
 import javax.persistence.IdClass;
 import javax.persistence.Table;
 
-import org.raekoda.api.store.AuditRow;
+import org.raekoda.store.spi.AuditRow;
 
 /** An audit line: inserted, never updated (every column is not updatable). */
 @Entity

@@ -9,7 +9,7 @@ import javax.persistence.Id;
 import javax.persistence.Lob;
 import javax.persistence.Table;
 
-import org.raekoda.api.store.DecisionRow;
+import org.raekoda.store.spi.DecisionRow;
 
 @Entity
 @Table(name = "decision")

@@ -13,13 +13,13 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.raekoda.api.store.ApplicationRow;
-import org.raekoda.api.store.ApplicationStore;
-import org.raekoda.api.store.AuditRow;
-import org.raekoda.api.store.DecisionRow;
-import org.raekoda.api.store.Occupancy;
-import org.raekoda.api.store.ResourceClaim;
-import org.raekoda.api.store.StaleVersionException;
+import org.raekoda.store.spi.ApplicationRow;
+import org.raekoda.store.spi.ApplicationStore;
+import org.raekoda.store.spi.AuditRow;
+import org.raekoda.store.spi.DecisionRow;
+import org.raekoda.store.spi.Occupancy;
+import org.raekoda.store.spi.ResourceClaim;
+import org.raekoda.store.spi.StaleVersionException;
 
 /** Applications, decisions and audit lines in the database, through EclipseLink. */
 @Component(service = ApplicationStore.class)

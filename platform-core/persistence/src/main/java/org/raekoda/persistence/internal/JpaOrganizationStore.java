@@ -7,9 +7,9 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.raekoda.api.store.OrganizationRow;
-import org.raekoda.api.store.OrganizationStore;
-import org.raekoda.api.store.SettingsRow;
+import org.raekoda.store.spi.OrganizationRow;
+import org.raekoda.store.spi.OrganizationStore;
+import org.raekoda.store.spi.SettingsRow;
 
 /** Organizations, their e-service settings and the remembered e-service definitions. */
 @Component(service = OrganizationStore.class)

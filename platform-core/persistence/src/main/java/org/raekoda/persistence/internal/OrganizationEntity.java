@@ -6,7 +6,7 @@ import javax.persistence.Id;
 import javax.persistence.Lob;
 import javax.persistence.Table;
 
-import org.raekoda.api.store.OrganizationRow;
+import org.raekoda.store.spi.OrganizationRow;
 
 @Entity
 @Table(name = "organization")

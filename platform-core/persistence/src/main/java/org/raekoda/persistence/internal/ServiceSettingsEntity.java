@@ -10,7 +10,7 @@ import javax.persistence.IdClass;
 import javax.persistence.Lob;
 import javax.persistence.Table;
 
-import org.raekoda.api.store.SettingsRow;
+import org.raekoda.store.spi.SettingsRow;
 
 @Entity
 @Table(name = "organization_service")

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.raekoda.api.application.ApplicationException;
 import org.raekoda.api.registry.RegisterRow;
-import org.raekoda.api.store.OrganizationRow;
+import org.raekoda.store.spi.OrganizationRow;
 
 /** Local registers (a cemetery's plots) on real PostgreSQL and on the embedded H2 default. */
 class JpaLocalRegistersTest {

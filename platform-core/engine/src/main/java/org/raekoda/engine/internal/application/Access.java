@@ -6,8 +6,8 @@ import org.raekoda.api.application.ApplicationException;
 import org.raekoda.api.application.ApplicationException.FieldError;
 import org.raekoda.api.application.Caller;
 import org.raekoda.api.application.Caller.Role;
-import org.raekoda.api.store.ApplicationRow;
-import org.raekoda.api.store.ApplicationStore;
+import org.raekoda.store.spi.ApplicationRow;
+import org.raekoda.store.spi.ApplicationStore;
 
 /**
  * Who may see and change an application. Every entry point asks here first, before it reads the body of the

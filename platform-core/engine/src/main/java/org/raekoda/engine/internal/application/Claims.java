@@ -7,8 +7,8 @@ import java.util.Map;
 import org.raekoda.api.application.ApplicationException;
 import org.raekoda.api.application.ApplicationException.FieldError;
 import org.raekoda.api.eservice.ClaimRule;
-import org.raekoda.api.store.Occupancy;
-import org.raekoda.api.store.ResourceClaim;
+import org.raekoda.store.spi.Occupancy;
+import org.raekoda.store.spi.ResourceClaim;
 import org.raekoda.engine.internal.rules.RuleEngine;
 
 /**

@@ -9,7 +9,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.raekoda.api.application.ApplicationException;
 import org.raekoda.api.application.ApplicationException.FieldError;
 import org.raekoda.api.registry.RegistryFacts;
-import org.raekoda.api.store.OrganizationStore;
+import org.raekoda.store.spi.OrganizationStore;
 import org.raekoda.engine.internal.rules.RuleEngine;
 import org.raekoda.engine.internal.spatial.Spatial;
 import org.raekoda.engine.internal.spatial.ZoneLayerCache;

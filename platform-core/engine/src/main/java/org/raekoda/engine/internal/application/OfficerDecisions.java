@@ -14,9 +14,9 @@ import org.raekoda.api.application.ApplicationState;
 import org.raekoda.api.application.Caller;
 import org.raekoda.api.application.OfficerDecision;
 import org.raekoda.api.eservice.EServiceDefinition;
-import org.raekoda.api.store.ApplicationRow;
-import org.raekoda.api.store.AuditRow;
-import org.raekoda.api.store.DecisionRow;
+import org.raekoda.store.spi.ApplicationRow;
+import org.raekoda.store.spi.AuditRow;
+import org.raekoda.store.spi.DecisionRow;
 import org.raekoda.engine.internal.json.Json;
 import org.raekoda.engine.internal.rules.RuleEngine;
 

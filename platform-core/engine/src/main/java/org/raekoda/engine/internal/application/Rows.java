@@ -9,9 +9,9 @@ import org.raekoda.api.application.AutomationMode;
 import org.raekoda.api.application.Channel;
 import org.raekoda.api.application.Decision;
 import org.raekoda.api.application.Evaluation;
-import org.raekoda.api.store.ApplicationRow;
-import org.raekoda.api.store.AuditRow;
-import org.raekoda.api.store.DecisionRow;
+import org.raekoda.store.spi.ApplicationRow;
+import org.raekoda.store.spi.AuditRow;
+import org.raekoda.store.spi.DecisionRow;
 import org.raekoda.engine.internal.json.Json;
 
 /** Between the store's rows and the API's records. */

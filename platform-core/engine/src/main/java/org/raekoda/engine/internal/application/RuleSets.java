@@ -6,7 +6,7 @@ import org.raekoda.api.application.AutomationMode;
 import org.raekoda.api.application.RuleSet;
 import org.raekoda.api.eservice.Criterion;
 import org.raekoda.api.eservice.EServiceDefinition;
-import org.raekoda.api.store.SettingsRow;
+import org.raekoda.store.spi.SettingsRow;
 import org.raekoda.engine.internal.json.Json;
 import org.raekoda.engine.internal.rules.RuleEngine;
 

@@ -14,13 +14,13 @@ import org.raekoda.api.application.Caller;
 import org.raekoda.api.application.Organization;
 import org.raekoda.api.eservice.Catalogue;
 import org.raekoda.api.eservice.EServiceDefinition;
-import org.raekoda.api.store.ApplicationRow;
-import org.raekoda.api.store.ApplicationStore;
-import org.raekoda.api.store.AuditRow;
-import org.raekoda.api.store.DecisionRow;
-import org.raekoda.api.store.OrganizationRow;
-import org.raekoda.api.store.OrganizationStore;
-import org.raekoda.api.store.StaleVersionException;
+import org.raekoda.store.spi.ApplicationRow;
+import org.raekoda.store.spi.ApplicationStore;
+import org.raekoda.store.spi.AuditRow;
+import org.raekoda.store.spi.DecisionRow;
+import org.raekoda.store.spi.OrganizationRow;
+import org.raekoda.store.spi.OrganizationStore;
+import org.raekoda.store.spi.StaleVersionException;
 
 /**
  * Writes a change of a stored application with its decision and audit line, through the state machine and

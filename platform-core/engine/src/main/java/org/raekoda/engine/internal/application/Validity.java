@@ -7,7 +7,7 @@ import java.util.Map;
 import org.raekoda.api.application.ApplicationException;
 import org.raekoda.api.application.ApplicationException.FieldError;
 import org.raekoda.api.eservice.ValidityRule;
-import org.raekoda.api.store.Occupancy;
+import org.raekoda.store.spi.Occupancy;
 
 /**
  * The last day a permit is valid: the definition's days counted from the day of issue or from the first or

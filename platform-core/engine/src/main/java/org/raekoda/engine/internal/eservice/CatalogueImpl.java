@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.util.tracker.BundleTracker;
 import org.raekoda.api.eservice.Catalogue;
 import org.raekoda.api.eservice.EServiceDefinition;
-import org.raekoda.api.store.OrganizationStore;
+import org.raekoda.store.spi.OrganizationStore;
 import org.raekoda.engine.internal.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.ParseException;
-import org.raekoda.api.store.OrganizationStore;
+import org.raekoda.store.spi.OrganizationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

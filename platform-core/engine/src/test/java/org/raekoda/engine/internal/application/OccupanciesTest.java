@@ -15,9 +15,9 @@ import org.raekoda.api.application.ApplicationException;
 import org.raekoda.api.eservice.ClaimRule;
 import org.raekoda.api.eservice.OccupancyRule;
 import org.raekoda.api.eservice.ValidityRule;
-import org.raekoda.api.store.ApplicationRow;
-import org.raekoda.api.store.Occupancy;
-import org.raekoda.api.store.ResourceClaim;
+import org.raekoda.store.spi.ApplicationRow;
+import org.raekoda.store.spi.Occupancy;
+import org.raekoda.store.spi.ResourceClaim;
 import org.raekoda.engine.internal.rules.RuleEngine;
 
 /** Occupancies, the clash facts, resource claims and validity, on the real rule engine. */

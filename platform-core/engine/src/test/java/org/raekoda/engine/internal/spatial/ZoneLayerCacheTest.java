@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
-import org.raekoda.api.store.OrganizationStore;
+import org.raekoda.store.spi.OrganizationStore;
 
 class ZoneLayerCacheTest {
 

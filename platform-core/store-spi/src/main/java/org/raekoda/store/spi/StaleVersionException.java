@@ -1,4 +1,4 @@
-package org.raekoda.api.store;
+package org.raekoda.store.spi;
 
 /** Someone else changed the row since it was read: the caller's change was not made. */
 public class StaleVersionException extends RuntimeException {

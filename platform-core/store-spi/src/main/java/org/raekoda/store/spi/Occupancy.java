@@ -1,4 +1,4 @@
-package org.raekoda.api.store;
+package org.raekoda.store.spi;
 
 import java.time.LocalDate;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.raekoda.api.store;
+package org.raekoda.store.spi;
 
 /**
  * One organization's settings for one e-service.

@@ -1,4 +1,4 @@
-package org.raekoda.api.store;
+package org.raekoda.store.spi;
 
 /**
  * A municipality or state agency; {@code nameJson} is a localized name as a JSON object, {@code timeZone} an
