@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,26 +35,7 @@ import org.raekoda.api.eservice.LocalizedText;
  * answers only the request it was first sent with, officers who never decide their own applications, texts
  * within their columns and state conflicts that say where the application can go. On PostgreSQL and on H2.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CorrectPermitsTest {
-
-    private final Map<String, Platform> platforms = new LinkedHashMap<>();
-
-    @BeforeAll
-    void start() throws Exception {
-        for (String database : List.of("PostgreSQL", "H2")) {
-            platforms.put(database, Platform.on(database));
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        platforms.values().forEach(Platform::close);
-    }
-
-    Stream<String> databases() {
-        return platforms.keySet().stream();
-    }
+class CorrectPermitsTest extends OnBothDatabases {
 
     Stream<Arguments> servicesOnDatabases() {
         return platforms.keySet().stream()

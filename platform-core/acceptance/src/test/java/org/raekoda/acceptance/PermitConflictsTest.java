@@ -8,11 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.raekoda.api.application.Application;
@@ -28,26 +24,7 @@ import org.raekoda.api.application.Submission;
  * place at the same time goes to an officer instead of being issued, across e-services, and also when
  * the two arrive at the same moment. Runs on PostgreSQL and on H2, each municipality new per test.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PermitConflictsTest {
-
-    private final Map<String, Platform> platforms = new LinkedHashMap<>();
-
-    @BeforeAll
-    void start() throws Exception {
-        for (String database : List.of("PostgreSQL", "H2")) {
-            platforms.put(database, Platform.on(database));
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        platforms.values().forEach(Platform::close);
-    }
-
-    Stream<String> databases() {
-        return platforms.keySet().stream();
-    }
+class PermitConflictsTest extends OnBothDatabases {
 
     @ParameterizedTest
     @MethodSource("databases")
