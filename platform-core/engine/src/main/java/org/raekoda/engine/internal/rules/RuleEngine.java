@@ -346,8 +346,10 @@ public final class RuleEngine {
         }
         String syntax = node.getClass().getSimpleName();
         if (!ALLOWED_SYNTAX.contains(syntax)) {
-            return "uses " + syntax.replaceFirst("^AST", "").replaceFirst("Node$", "")
-                    + ", which criteria may not: they read facts and compare them";
+            // In words, not the parser's class name: "uses a regex literal", "uses a method".
+            String words = syntax.replaceFirst("^AST", "").replaceFirst("Node$", "")
+                    .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+            return "uses " + words + ", which criteria may not: they read facts and compare them";
         }
         String problem = problemOf(node);
         for (int i = 0; problem == null && i < node.jjtGetNumChildren(); i++) {
