@@ -5,6 +5,9 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.raekoda.api.application.AutomationMode;
 import org.raekoda.api.application.LocalSettings;
@@ -12,7 +15,11 @@ import org.raekoda.api.application.OfficerDecision;
 import org.raekoda.api.eservice.Criterion;
 import org.raekoda.api.eservice.LocalizedText;
 
-/** The JSON bodies the API accepts. Unknown fields are refused, so a misspelt field is never silently lost. */
+/**
+ * The JSON bodies the API accepts. Unknown fields are refused, so a misspelt field is never silently lost; a
+ * map of texts or numbers with a null in it is refused where it is read ({@code Nulls.FAIL}: 400 at its
+ * pointer), since the platform's texts and deadlines have no use for a missing value.
+ */
 final class Requests {
 
     private Requests() {
@@ -43,9 +50,9 @@ final class Requests {
 
     /** One criterion as written by an administrator. */
     record CriterionBody(@Schema(requiredMode = REQUIRED) String id,
-            @Schema(requiredMode = REQUIRED) Map<String, String> title,
+            @Schema(requiredMode = REQUIRED) @JsonSetter(contentNulls = Nulls.FAIL) Map<String, String> title,
             @Schema(requiredMode = REQUIRED) String value, @Schema(requiredMode = REQUIRED) String test,
-            @Schema(ref = ApiDocument.ANY_VALUE) Object limit, @Schema(nullable = true) Map<String, String> legalBasis) {
+            @Schema(ref = ApiDocument.ANY_VALUE) Object limit, @Schema(nullable = true) @JsonSetter(contentNulls = Nulls.FAIL) Map<String, String> legalBasis) {
 
         Criterion toCriterion() {
             return new Criterion(id, new LocalizedText(title == null ? Map.of() : title), value, test, limit,
@@ -63,8 +70,10 @@ final class Requests {
     }
 
     /** PUT /v1/municipalities/{m}/services/{id}/local */
-    record LocalBody(@Schema(nullable = true) String fee, @Schema(nullable = true) Map<String, Integer> deadlines,
-            @Schema(nullable = true) Map<String, String> title, @Schema(nullable = true) Map<String, String> description) {
+    record LocalBody(@Schema(nullable = true) String fee,
+            @Schema(nullable = true) @JsonSetter(contentNulls = Nulls.FAIL) Map<String, Integer> deadlines,
+            @Schema(nullable = true) @JsonSetter(contentNulls = Nulls.FAIL) Map<String, String> title,
+            @Schema(nullable = true) @JsonSetter(contentNulls = Nulls.FAIL) Map<String, String> description) {
 
         LocalSettings toSettings() {
             return new LocalSettings(fee, deadlines, title == null ? null : new LocalizedText(title),
@@ -81,7 +90,7 @@ final class Requests {
     /** PUT /v1/organizations/{id}; timeZone is an IANA id such as Europe/Tallinn, UTC when left out. */
     record OrganizationBody(
             @Schema(requiredMode = REQUIRED, allowableValues = {"MUNICIPALITY", "STATE_AGENCY"}) String kind,
-            @Schema(requiredMode = REQUIRED) Map<String, String> name,
+            @Schema(requiredMode = REQUIRED) @JsonSetter(contentNulls = Nulls.FAIL) Map<String, String> name,
             @Schema(description = "IANA time zone, e.g. Europe/Tallinn; UTC when left out", nullable = true)
             String timeZone) {
     }

@@ -56,6 +56,17 @@ class RestEdgeTest {
     }
 
     @Test
+    void aNullInAMapOfTextsOrDeadlinesIsRefusedAtItsPointer() {
+        // Found by the fuzzer: {"deadlines": {"review": null}} once reached LocalSettings and answered 500.
+        var refused = assertThrows(com.fasterxml.jackson.databind.exc.InvalidNullException.class,
+                () -> json.readValue("{\"deadlines\":{\"review\":null}}", Requests.LocalBody.class));
+        assertEquals("/deadlines/review", ProblemExceptionMapper.pointer(refused.getPath()));
+        assertThrows(com.fasterxml.jackson.databind.exc.InvalidNullException.class,
+                () -> json.readValue("{\"kind\":\"MUNICIPALITY\",\"name\":{\"en\":null}}",
+                        Requests.OrganizationBody.class));
+    }
+
+    @Test
     void deepNestingIsRefusedByTheParser() {
         String deep = "[".repeat(2000) + "]".repeat(2000);
         assertThrows(JsonProcessingException.class, () -> json.readTree(deep));
