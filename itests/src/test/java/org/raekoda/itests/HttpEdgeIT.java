@@ -133,7 +133,7 @@ class HttpEdgeIT {
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
         for (String path : List.of("/api/v1/health", "/api/v1/services", "/api/v1/no-such-thing",
                 "/api/v1/applications", "/api/openapi.json", "/api/api-docs/?url=/api/openapi.json",
-                "/api/api-docs/swagger-ui-bundle.js")) {
+                "/api/api-docs/swagger-ui-bundle.js", "/", "/no-such-page", "/api-but-not/v1")) {
             HttpResponse<String> response = karaf.get(path);
             assertEquals("nosniff", header(response, "X-Content-Type-Options"), path);
             assertEquals("DENY", header(response, "X-Frame-Options"), path);
@@ -145,6 +145,11 @@ class HttpEdgeIT {
         String policy = header(page, "Content-Security-Policy");
         assertTrue(policy.contains("script-src 'self'") && !policy.contains("unsafe-eval"), policy);
         assertEquals(404, karaf.get("/api/v1/no-such-thing").statusCode());
+        // Outside /api the node answers too, as a problem, not with the web server's own page.
+        HttpResponse<String> outside = karaf.get("/no-such-page");
+        assertEquals(404, outside.statusCode());
+        assertTrue(header(outside, "Content-Type").startsWith("application/problem+json"), header(outside, "Content-Type"));
+        assertEquals(200, karaf.get("/api/v1/health").statusCode(), "the API keeps its own servlet");
     }
 
     @Test
