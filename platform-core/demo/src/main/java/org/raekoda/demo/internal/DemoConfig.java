@@ -9,8 +9,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface DemoConfig {
 
     @AttributeDefinition(description = "false starts a development node empty (environment variable RAEKODA_DEMO); "
-            + "the demo never starts in the production profile or on a shared database")
-    String demo();
+            + "the demo never starts in the production profile or on a shared database; anything but false, "
+            + "unset included, means true")
+    String demo() default "true";
 
     @AttributeDefinition(description = "Folder with sample-layers/*.geojson (the demo's zone layers) and "
             + "cemetery-plots.csv (its cemetery register)")
