@@ -91,6 +91,9 @@ public final class SubmissionLoad {
         int httpPort = freePort();
         Path home = Files.createTempDirectory("raekoda-load");
         run(home, "tar", "xzf", archive.toString(), "-C", home.toString(), "--strip-components=1");
+        // Callers name themselves in the development header, which on PostgreSQL works only when a test allows it.
+        Files.writeString(home.resolve("etc/org.raekoda.node.cfg"), "\nallowDevelopmentIdentityOnSharedDatabase=true\n",
+                java.nio.file.StandardOpenOption.APPEND);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(pgPort).start()) {
             ProcessBuilder karaf = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
                     .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());
@@ -99,6 +102,9 @@ public final class SubmissionLoad {
             karaf.environment().put("RAEKODA_DB_USER", "postgres");
             karaf.environment().put("RAEKODA_DB_PASSWORD", "postgres");
             karaf.environment().put("RAEKODA_HTTP_PORT", String.valueOf(httpPort));
+            karaf.environment().put("RAEKODA_PROFILE", "development");
+            // The generator deploys its own excavation bundle; the demo would install the feature of the same one.
+            karaf.environment().put("RAEKODA_DEMO", "false");
             karaf.environment().put("JAVA_HOME", System.getProperty("java.home"));
             Process process = karaf.start();
             try {
