@@ -81,6 +81,15 @@ public record Caller(String subject, PartyCode person, Set<Role> roles, Map<Stri
         return memberships.size() == 1 ? memberships.keySet().iterator().next() : null;
     }
 
+    /**
+     * The same caller acting for one organization only, for the lists of an organization's work (the queue) when a
+     * person holds roles in several; without roles there, a caller of no organization.
+     */
+    public Caller within(String organizationId) {
+        Set<Role> held = organizationId == null ? null : memberships.get(organizationId);
+        return new Caller(subject, person, roles, held == null ? Map.of() : Map.of(organizationId, held), channel);
+    }
+
     @Override
     public String toString() {
         return "Caller[" + subject + ", " + roles + ", " + memberships + ", " + channel + "]";

@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.raekoda.api.application.ApplicationException;
 import org.raekoda.api.application.ApplicationException.FieldError;
@@ -61,20 +60,16 @@ public final class AdminResource {
         }
     }
 
-    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
-    @SecurityRequirement(name = ApiDocument.BEARER)
     @ApiResponse(responseCode = "200", description = "The organization", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     @PUT
-    @Access(Access.Audience.PLATFORM_ADMINISTRATORS)
+    @Access(Access.Rule.PLATFORM_ADMIN)
     @Path("/organizations/{id}")
     @Operation(summary = "Platform administrators: add or rename a municipality or state agency")
     public Views.OrganizationView saveOrganization(@PathParam("id") String id, Requests.OrganizationBody body,
             @Context HttpHeaders headers) {
-        Caller caller = callers.require(headers);
+        Caller caller = callers.current();
         if (body == null || body.name() == null || body.name().isEmpty()) {
             throw ApplicationException.invalid("An organization needs a name",
                     List.of(new FieldError("/name", "a name in at least one language")));
@@ -91,38 +86,30 @@ public final class AdminResource {
     }
 
     @PUT
-    @Access(Access.Audience.ADMINISTRATORS)
+    @Access(Access.Rule.ORGANIZATION_ADMIN_OR_PLATFORM_ADMIN)
     @Path("/municipalities/{m}/services/{id}")
     @Operation(summary = "Organization administrators: offer (or stop offering) an e-service, and its automation mode")
-    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
-    @SecurityRequirement(name = ApiDocument.BEARER)
     @ApiResponse(responseCode = "200", description = "The e-services the organization offers now", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public List<String> offer(@PathParam("m") String organization, @PathParam("id") String service,
             Requests.OfferBody body, @Context HttpHeaders headers) {
-        Caller caller = callers.require(headers);
+        Caller caller = callers.current();
         boolean enabled = body == null || body.enabled() == null || body.enabled();
         organizations.enable(caller, organization, service, enabled, body == null ? null : body.mode());
         return organizations.enabledServices(organization);
     }
 
     @PUT
-    @Access(Access.Audience.ADMINISTRATORS)
+    @Access(Access.Rule.ORGANIZATION_ADMIN_OR_PLATFORM_ADMIN)
     @ZoneLayerUpload
     @Path("/municipalities/{m}/zones/{layer}")
     @Consumes({MediaType.APPLICATION_JSON, "application/geo+json"})
     @Operation(summary = "Organization administrators: load or replace a zone layer (GeoJSON in WGS 84), "
             + "e.g. heritage, protected-area, main-street")
-    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
-    @SecurityRequirement(name = ApiDocument.BEARER)
     @ApiResponse(responseCode = "200", description = "The organization's zone layers", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public List<String> saveZoneLayer(@PathParam("m") String organization, @PathParam("layer") String layer,
@@ -130,12 +117,12 @@ public final class AdminResource {
                 @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocument.FEATURE_COLLECTION)),
                 @Content(mediaType = "application/geo+json", schema = @Schema(ref = ApiDocument.FEATURE_COLLECTION))
             }) String geoJson, @Context HttpHeaders headers) {
-        organizations.saveZoneLayer(callers.require(headers), organization, layer, geoJson);
+        organizations.saveZoneLayer(callers.current(), organization, layer, geoJson);
         return organizations.zoneLayers(organization);
     }
 
     @GET
-    @Access(Access.Audience.PUBLIC)
+    @Access(Access.Rule.PUBLIC)
     @Path("/municipalities/{m}/zones")
     @Operation(summary = "The names of an organization's zone layers. Public: zones are public planning data.")
     @ApiResponse(responseCode = "200", description = "The layer names", useReturnTypeSchema = true)
@@ -144,40 +131,28 @@ public final class AdminResource {
     }
 
     @GET
-    @Access(Access.Audience.ADMINISTRATORS)
+    @Access(Access.Rule.ORGANIZATION_ADMIN)
     @Path("/municipalities/{m}/services/{id}/local")
     @Operation(summary = "Organization administrators: the organization's own fee, deadlines and texts")
-    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
-    @SecurityRequirement(name = ApiDocument.BEARER)
     @ApiResponse(responseCode = "200", description = "The local settings", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Requests.LocalBody localSettings(@PathParam("m") String organization, @PathParam("id") String service,
             @Context HttpHeaders headers) {
-        Caller caller = callers.require(headers);
-        if (!(caller.has(Caller.Role.ADMIN) && caller.actsFor(organization)) && !caller.has(Caller.Role.PLATFORM_ADMIN)) {
-            throw ApplicationException.forbidden("only administrators of " + organization + " see its local settings");
-        }
         return Requests.LocalBody.of(organizations.localSettings(organization, service));
     }
 
     @PUT
-    @Access(Access.Audience.ADMINISTRATORS)
+    @Access(Access.Rule.ORGANIZATION_ADMIN)
     @Path("/municipalities/{m}/services/{id}/local")
     @Operation(summary = "Organization administrators: replace the organization's own fee (expression), "
             + "deadlines (working days per phase) and texts")
-    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
-    @SecurityRequirement(name = ApiDocument.BEARER)
     @ApiResponse(responseCode = "200", description = "The local settings now", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public Requests.LocalBody localize(@PathParam("m") String organization, @PathParam("id") String service,
             Requests.LocalBody body, @Context HttpHeaders headers) {
-        Caller caller = callers.require(headers);
+        Caller caller = callers.current();
         if (body == null) {
             throw ApplicationException.invalid("The request needs a body", List.of(new FieldError("", "required")));
         }
@@ -185,36 +160,28 @@ public final class AdminResource {
     }
 
     @GET
-    @Access(Access.Audience.ADMINISTRATORS)
+    @Access(Access.Rule.ORGANIZATION_ADMIN)
     @Path("/municipalities/{m}/services/{id}/criteria")
     @Operation(summary = "Organization administrators: the criteria and automation mode in force")
-    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
-    @SecurityRequirement(name = ApiDocument.BEARER)
     @ApiResponse(responseCode = "200", description = "The rule set", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public RuleSetView ruleSet(@PathParam("m") String organization, @PathParam("id") String service,
             @Context HttpHeaders headers) {
-        return RuleSetView.of(criteria.ruleSet(callers.require(headers), organization, service));
+        return RuleSetView.of(criteria.ruleSet(callers.current(), organization, service));
     }
 
     @PUT
-    @Access(Access.Audience.ADMINISTRATORS)
+    @Access(Access.Rule.ORGANIZATION_ADMIN)
     @Path("/municipalities/{m}/services/{id}/criteria")
     @Operation(operationId = "updateCriteria",
             summary = "Organization administrators: replace the criteria (null returns to the defaults) and mode")
-    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
-    @SecurityRequirement(name = ApiDocument.BEARER)
     @ApiResponse(responseCode = "200", description = "The rule set now", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public RuleSetView update(@PathParam("m") String organization, @PathParam("id") String service,
             Requests.CriteriaBody body, @Context HttpHeaders headers) {
-        Caller caller = callers.require(headers);
+        Caller caller = callers.current();
         if (body == null) {
             throw ApplicationException.invalid("The request needs a body", List.of(new FieldError("", "required")));
         }
@@ -222,20 +189,16 @@ public final class AdminResource {
     }
 
     @POST
-    @Access(Access.Audience.ADMINISTRATORS)
+    @Access(Access.Rule.ORGANIZATION_ADMIN)
     @Path("/municipalities/{m}/services/{id}/criteria/dry-run")
     @Operation(summary = "Organization administrators: what proposed criteria would decide on past applications")
-    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
-    @SecurityRequirement(name = ApiDocument.BEARER)
     @ApiResponse(responseCode = "200", description = "The report", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public DryRunReport dryRun(@PathParam("m") String organization, @PathParam("id") String service,
             Requests.CriteriaBody body, @Context HttpHeaders headers) {
-        Caller caller = callers.require(headers);
+        Caller caller = callers.current();
         return criteria.dryRun(caller, organization, service, body == null ? null : criteria(body));
     }
 

@@ -18,6 +18,8 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /**
@@ -39,8 +41,10 @@ final class ApiDocument extends OpenApiCustomizer {
 
     /** The development identity header, {@link DevelopmentIdentity#HEADER}. */
     static final String DEVELOPMENT_CALLER = "developmentCaller";
-    /** OpenID Connect access tokens, once e-ID login lands. */
+    /** OpenID Connect access tokens of the configured identity providers. */
     static final String BEARER = "bearer";
+    /** The session cookie of a page login (authorization code flow). */
+    static final String SESSION = "session";
 
     static final String ANY_VALUE = "#/components/schemas/AnyValue";
     static final String JSON_OBJECT = "#/components/schemas/JsonObject";
@@ -48,6 +52,15 @@ final class ApiDocument extends OpenApiCustomizer {
     static final String FEATURE_COLLECTION = "#/components/schemas/GeoJsonFeatureCollection";
 
     private static final String SCHEMAS = "#/components/schemas/";
+    private static final String RESPONSES = "#/components/responses/";
+    /** The extension that carries an operation's access rule. */
+    static final String ACCESS_EXTENSION = "x-raekoda-access";
+
+    private final Map<String, AccessRules.Operation> operations = new LinkedHashMap<>();
+
+    ApiDocument(List<AccessRules.Operation> operations) {
+        operations.forEach(operation -> this.operations.put(operation.key(), operation));
+    }
 
     @Override
     public void customize(OpenAPI document) {
@@ -64,14 +77,50 @@ final class ApiDocument extends OpenApiCustomizer {
         geoJson(components);
         nullableInApiRecords(components);
         problems(components);
+        accessRules(document);
         components.addSecuritySchemes(DEVELOPMENT_CALLER, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                 .in(SecurityScheme.In.HEADER).name(DevelopmentIdentity.HEADER)
                 .description("Development profile only: the caller names themselves, e.g. "
                         + "`subject=alice; roles=APPLICANT` or `subject=mari; roles=OFFICER,ADMIN; organization=tartu`. "
                         + "Ignored on production nodes. See docs/api.md."));
         components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .bearerFormat("JWT").description("An OpenID Connect access token (e-ID login). Not yet accepted: "
-                        + "until it is, only the development header identifies a caller."));
+                .bearerFormat("JWT").description("An OpenID Connect access token of one of the identity providers "
+                        + "the installation trusts (a country's e-ID, the organization's staff login). See docs/api.md."));
+        components.addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                .in(SecurityScheme.In.COOKIE).name(Callers.SESSION_COOKIE)
+                .description("The session of a page login (`/v1/auth/{provider}/login`). A request that changes "
+                        + "something also sends the session's `" + Callers.CSRF_HEADER + "`."));
+    }
+
+    /**
+     * Each operation's {@link Access} rule, as {@value #ACCESS_EXTENSION}; an operation that needs an identity
+     * also names the security schemes and its 401 and 403 answers, so that no resource has to repeat them.
+     */
+    private void accessRules(OpenAPI document) {
+        if (document.getPaths() == null) {
+            return;
+        }
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            AccessRules.Operation declared = operations.get(method.name() + " " + path);
+            if (declared == null || declared.rule() == null) {
+                return;
+            }
+            operation.addExtension(ACCESS_EXTENSION, Map.of("rule", declared.rule().name(),
+                    "description", declared.rule().description()));
+            if (declared.rule().isPublic()) {
+                return;
+            }
+            operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER),
+                    new SecurityRequirement().addList(SESSION), new SecurityRequirement().addList(DEVELOPMENT_CALLER)));
+            ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+            operation.setResponses(responses);
+            if (!responses.containsKey("401")) {
+                responses.addApiResponse("401", new ApiResponse().$ref(RESPONSES + UNAUTHORIZED));
+            }
+            if (!responses.containsKey("403")) {
+                responses.addApiResponse("403", new ApiResponse().$ref(RESPONSES + FORBIDDEN));
+            }
+        }));
     }
 
     private static void problems(Components components) {

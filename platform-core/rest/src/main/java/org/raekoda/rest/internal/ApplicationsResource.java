@@ -23,7 +23,6 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.raekoda.api.application.Application;
 import org.raekoda.api.application.ApplicationException;
@@ -42,10 +41,6 @@ import org.raekoda.api.application.Submission;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Applications", description = "Submit, follow and decide applications")
-@SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
-@SecurityRequirement(name = ApiDocument.BEARER)
-@ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-@ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
 @ApiResponse(responseCode = "500", ref = ApiDocument.SERVER_ERROR)
 public final class ApplicationsResource {
 
@@ -58,7 +53,7 @@ public final class ApplicationsResource {
     }
 
     @POST
-    @Access(Access.Audience.APPLICANTS)
+    @Access(Access.Rule.APPLICANT)
     @Operation(summary = "Submit an application", description = "201 with Location. When the e-service runs "
             + "automatically for the organization and every criterion passes, the application is ISSUED in this "
             + "response. Send an Idempotency-Key: the same key again returns the same application.")
@@ -76,7 +71,7 @@ public final class ApplicationsResource {
                     + "answers with the application the first request made; with another body, 422")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context HttpHeaders headers, @Context UriInfo uri) {
-        Caller caller = callers.require(headers);
+        Caller caller = callers.current();
         if (body == null) {
             throw ApplicationException.invalid("The request needs a body",
                     List.of(new FieldError("", "an application object is required")));
@@ -88,40 +83,40 @@ public final class ApplicationsResource {
     }
 
     @GET
-    @Access(Access.Audience.ANY_CALLER)
+    @Access(Access.Rule.AUTHENTICATED)
     @Operation(summary = "The caller's own applications, newest first")
     @ApiResponse(responseCode = "200", description = "The applications", useReturnTypeSchema = true)
     public List<Views.ApplicationView> mine(@Context HttpHeaders headers) {
-        Caller caller = callers.require(headers);
+        Caller caller = callers.current();
         return applications.mine(caller).stream().map(a -> view(a, caller, headers)).toList();
     }
 
     @GET
-    @Access(Access.Audience.ANY_CALLER)
+    @Access(Access.Rule.APPLICATION_PARTY)
     @Path("/{id}")
     @Operation(operationId = "getApplication",
             summary = "One application, with its decisions and, where shown, the explanation of each criterion")
     @ApiResponse(responseCode = "200", description = "The application", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Views.ApplicationView get(@PathParam("id") String id, @Context HttpHeaders headers) {
-        Caller caller = callers.require(headers);
+        Caller caller = callers.current();
         return view(applications.get(caller, id), caller, headers);
     }
 
     @POST
-    @Access(Access.Audience.ANY_CALLER)
+    @Access(Access.Rule.APPLICATION_OWNER)
     @Path("/{id}/withdraw")
     @Operation(summary = "Withdraw one's own application")
     @ApiResponse(responseCode = "200", description = "The application, WITHDRAWN", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public Views.ApplicationView withdraw(@PathParam("id") String id, @Context HttpHeaders headers) {
-        Caller caller = callers.require(headers);
+        Caller caller = callers.current();
         return view(applications.withdraw(caller, id), caller, headers);
     }
 
     @POST
-    @Access(Access.Audience.ANY_CALLER)
+    @Access(Access.Rule.APPLICATION_OWNER)
     @Path("/{id}/human-review")
     @Operation(summary = "Ask a person to review a permit the rules issued (the one-click request beside the explanation)")
     @ApiResponse(responseCode = "200", description = "The application, back in the officers' queue", useReturnTypeSchema = true)
@@ -131,12 +126,12 @@ public final class ApplicationsResource {
     @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public Views.ApplicationView requestHumanReview(@PathParam("id") String id, Requests.ReviewRequestBody body,
             @Context HttpHeaders headers) {
-        Caller caller = callers.require(headers);
+        Caller caller = callers.current();
         return view(applications.requestHumanReview(caller, id, body == null ? null : body.reason()), caller, headers);
     }
 
     @POST
-    @Access(Access.Audience.ANY_CALLER)
+    @Access(Access.Rule.APPLICATION_OWNER)
     @Path("/{id}/answer")
     @Operation(summary = "Answer a request for more information; the fields are merged into the form")
     @ApiResponse(responseCode = "200", description = "The application, IN_REVIEW again", useReturnTypeSchema = true)
@@ -146,12 +141,12 @@ public final class ApplicationsResource {
     @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public Views.ApplicationView answer(@PathParam("id") String id, Requests.AnswerBody body,
             @Context HttpHeaders headers) {
-        Caller caller = callers.require(headers);
+        Caller caller = callers.current();
         return view(applications.answer(caller, id, body == null ? null : body.form()), caller, headers);
     }
 
     @POST
-    @Access(Access.Audience.OFFICERS)
+    @Access(Access.Rule.APPLICATION_OFFICER)
     @Path("/{id}/assign")
     @Operation(summary = "Officers: put an officer in charge (the caller when no assignee is given)")
     @ApiResponse(responseCode = "200", description = "The application with its assignee", useReturnTypeSchema = true)
@@ -161,12 +156,12 @@ public final class ApplicationsResource {
     @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public Views.ApplicationView assign(@PathParam("id") String id, Requests.AssignBody body,
             @Context HttpHeaders headers) {
-        Caller caller = callers.require(headers);
+        Caller caller = callers.current();
         return view(applications.assign(caller, id, body == null ? null : body.assignee()), caller, headers);
     }
 
     @POST
-    @Access(Access.Audience.OFFICERS)
+    @Access(Access.Rule.APPLICATION_OFFICER)
     @Path("/{id}/decision")
     @Operation(summary = "Officers: issue, reject or request information, with a reason; CONFIRM or REVOKE a "
             + "permit whose applicant asked for a human review",
@@ -178,7 +173,7 @@ public final class ApplicationsResource {
     @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public Views.ApplicationView decide(@PathParam("id") String id, Requests.DecisionBody body,
             @Context HttpHeaders headers) {
-        Caller caller = callers.require(headers);
+        Caller caller = callers.current();
         if (body == null || body.version() == null) {
             throw ApplicationException.invalid("A decision needs the version it was made on",
                     List.of(new FieldError("/version", "is required")));
@@ -188,25 +183,25 @@ public final class ApplicationsResource {
     }
 
     @GET
-    @Access(Access.Audience.OFFICERS)
+    @Access(Access.Rule.APPLICATION_OFFICER)
     @Path("/{id}/conflicts")
     @Operation(summary = "Officers: the permits in force now that occupy the same place on some of the same days")
     @ApiResponse(responseCode = "200", description = "The permits in the way", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public List<Views.ApplicationView> conflicts(@PathParam("id") String id, @Context HttpHeaders headers) {
-        Caller caller = callers.require(headers);
+        Caller caller = callers.current();
         return applications.conflicts(caller, id).stream()
                 .map(application -> view(application, caller, headers)).toList();
     }
 
     @GET
-    @Access(Access.Audience.OFFICERS)
+    @Access(Access.Rule.APPLICATION_OFFICER)
     @Path("/{id}/audit")
     @Operation(summary = "Officers: the application's audit trail, oldest first (export)")
     @ApiResponse(responseCode = "200", description = "The audit trail", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public List<AuditEntry> audit(@PathParam("id") String id, @Context HttpHeaders headers) {
-        return applications.audit(callers.require(headers), id);
+        return applications.audit(callers.current(), id);
     }
 
     private static Views.ApplicationView view(Application application, Caller caller, HttpHeaders headers) {

@@ -38,7 +38,7 @@ public final class HealthResource {
     }
 
     @GET
-    @Access(Access.Audience.PUBLIC)
+    @Access(Access.Rule.PUBLIC)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getHealth", summary = "Health of this node",
             description = "UP when the database, the core bundles and the Camel context all work.",

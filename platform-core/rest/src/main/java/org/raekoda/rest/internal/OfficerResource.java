@@ -11,8 +11,8 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.raekoda.api.application.ApplicationService;
 import org.raekoda.api.application.Caller;
@@ -21,8 +21,6 @@ import org.raekoda.api.application.Caller;
 @Path("/v1/officer")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Officers")
-@SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
-@SecurityRequirement(name = ApiDocument.BEARER)
 public final class OfficerResource {
 
     private final ApplicationService applications;
@@ -34,16 +32,16 @@ public final class OfficerResource {
     }
 
     @GET
-    @Access(Access.Audience.OFFICERS)
+    @Access(Access.Rule.OFFICER)
     @Path("/queue")
     @Operation(summary = "Applications waiting for a decision, soonest deadline first; overdue ones flagged")
     @ApiResponse(responseCode = "200", description = "The queue", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @ApiResponse(responseCode = "500", ref = ApiDocument.SERVER_ERROR)
     public List<Views.QueueView> queue(@QueryParam("service") String service, @QueryParam("phase") String phase,
+            @Parameter(description = "The organization whose queue, for an officer of several; "
+                    + "may be left out by an officer of one") @QueryParam("organization") String organization,
             @Context HttpHeaders headers) {
-        Caller caller = callers.require(headers);
+        Caller caller = organization == null ? callers.current() : callers.current().within(organization);
         return applications.queue(caller, service, phase).stream()
                 .map(item -> Views.queueItem(item, caller, headers.getAcceptableLanguages())).toList();
     }

@@ -16,11 +16,9 @@ import javax.ws.rs.core.MediaType;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.raekoda.api.application.ApplicationException;
 import org.raekoda.api.application.ApplicationException.FieldError;
-import org.raekoda.api.application.Caller;
 import org.raekoda.api.registry.LocalRegisters;
 import org.raekoda.api.registry.RegisterRow;
 
@@ -36,11 +34,9 @@ public final class RegistersResource {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     private final LocalRegisters registers;
-    private final Callers callers;
 
-    RegistersResource(LocalRegisters registers, Callers callers) {
+    RegistersResource(LocalRegisters registers) {
         this.registers = registers;
-        this.callers = callers;
     }
 
     /** How many rows a register holds after a load. */
@@ -48,47 +44,31 @@ public final class RegistersResource {
     }
 
     @PUT
-    @Access(Access.Audience.ADMINISTRATORS)
+    @Access(Access.Rule.ORGANIZATION_ADMIN_OR_PLATFORM_ADMIN)
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Organization administrators: replace a local register (e.g. cemetery) with CSV rows: "
             + "key columns then status, one row a line (cemetery: cemetery,section,plot,status)")
-    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
-    @SecurityRequirement(name = ApiDocument.BEARER)
     @ApiResponse(responseCode = "200", description = "The register's size", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @ApiResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
     public RegisterView load(@PathParam("m") String organization, @PathParam("register") String register,
             String csv, @Context HttpHeaders headers) {
-        requireAdmin(callers.require(headers), organization);
         requireName(register);
         int rows = registers.replace(organization, register, RegisterRow.fromCsv(new StringReader(csv == null ? "" : csv)));
         return new RegisterView(organization, register, rows);
     }
 
     @GET
-    @Access(Access.Audience.ADMINISTRATORS)
+    @Access(Access.Rule.ORGANIZATION_ADMIN_OR_PLATFORM_ADMIN)
     @Operation(summary = "Organization administrators: how many rows a local register holds")
-    @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
-    @SecurityRequirement(name = ApiDocument.BEARER)
     @ApiResponse(responseCode = "200", description = "The register's size", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
-    @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
-    @ApiResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public RegisterView size(@PathParam("m") String organization, @PathParam("register") String register,
             @Context HttpHeaders headers) {
-        requireAdmin(callers.require(headers), organization);
         requireName(register);
         return new RegisterView(organization, register, registers.size(organization, register));
-    }
-
-    private static void requireAdmin(Caller caller, String organization) {
-        if (!(caller.has(Caller.Role.ADMIN) && caller.actsFor(organization)) && !caller.has(Caller.Role.PLATFORM_ADMIN)) {
-            throw ApplicationException.forbidden("only administrators of " + organization + " load its registers");
-        }
     }
 
     private static void requireName(String register) {

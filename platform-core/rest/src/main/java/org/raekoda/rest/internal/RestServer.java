@@ -20,6 +20,9 @@ import org.raekoda.api.application.CriteriaService;
 import org.raekoda.api.application.OrganizationService;
 import org.raekoda.api.eservice.Catalogue;
 import org.raekoda.api.health.HealthService;
+import org.raekoda.api.identity.BearerTokens;
+import org.raekoda.api.identity.BrowserLogins;
+import org.raekoda.api.identity.People;
 import org.raekoda.api.node.NodeProfile;
 import org.raekoda.api.registry.LocalRegisters;
 import org.slf4j.Logger;
@@ -38,6 +41,10 @@ public final class RestServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
 
+    /** Every resource class of the server; their operations' access rules are read from them (AccessRules). */
+    static final List<Class<?>> RESOURCES = List.of(HealthResource.class, ServicesResource.class,
+            ApplicationsResource.class, OfficerResource.class, AdminResource.class, RegistersResource.class);
+
     private final Bus bus;
     private final Server server;
 
@@ -45,9 +52,9 @@ public final class RestServer {
     public RestServer(@Reference HealthService health, @Reference Catalogue catalogue,
             @Reference ApplicationService applications, @Reference CriteriaService criteria,
             @Reference OrganizationService organizations, @Reference NodeProfile node, @Reference LocalRegisters registers,
-            RestConfig config) {
+            @Reference BearerTokens tokens, @Reference BrowserLogins logins, @Reference People people, RestConfig config) {
         // The node profile logs a WARN at start when it allows callers to name themselves.
-        Callers callers = new Callers(node);
+        Callers callers = new Callers(node, tokens, logins, people);
         ObjectMapper json = RestJson.mapper(config.maxBodyBytes(), config.maxJsonNestingDepth(),
                 config.maxJsonNumberLength());
         Thread thread = Thread.currentThread();
@@ -59,12 +66,16 @@ public final class RestServer {
             JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
             factory.setBus(bus);
             factory.setAddress(config.address());
-            factory.setServiceBeans(List.of(new HealthResource(health, node, callers),
+            List<Object> resources = List.of(new HealthResource(health, node, callers),
                     new ServicesResource(catalogue, organizations),
                     new ApplicationsResource(applications, callers),
                     new OfficerResource(applications, callers),
                     new AdminResource(criteria, organizations, callers),
-                    new RegistersResource(registers, callers)));
+                    new RegistersResource(registers));
+            if (!resources.stream().map(Object::getClass).toList().equals(RESOURCES)) {
+                throw new IllegalStateException("RESOURCES must list every resource, so that its access rules are read");
+            }
+            factory.setServiceBeans(resources);
             factory.setProviders(List.of(new RestJson.WholeBodyProvider(json), new ProblemExceptionMapper(),
                     new BodyLimitFilter(config.maxBodyBytes(), config.maxZoneLayerBytes()),
                     new AccessFilter(callers), new ResponseHeadersFilter()));
@@ -93,7 +104,7 @@ public final class RestServer {
         openApi.setScan(false);
         openApi.setUseContextBasedConfig(true);
         openApi.setResourcePackages(java.util.Set.of(RestServer.class.getPackageName()));
-        OpenApiCustomizer customizer = new ApiDocument();
+        OpenApiCustomizer customizer = new ApiDocument(AccessRules.of(RESOURCES));
         customizer.setDynamicBasePath(true);
         openApi.setCustomizer(customizer);
         // Swagger UI comes from the org.webjars/swagger-ui bundle of the feature: no CDN.

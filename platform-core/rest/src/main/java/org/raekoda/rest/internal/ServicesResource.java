@@ -34,7 +34,7 @@ public final class ServicesResource {
     }
 
     @GET
-    @Access(Access.Audience.PUBLIC)
+    @Access(Access.Rule.PUBLIC)
     @Operation(operationId = "listServices", summary = "List e-services",
             description = "Titles in the Accept-Language; with ?municipality= only the e-services that organization "
                     + "offers, with its own titles where it has them.")
@@ -54,7 +54,7 @@ public final class ServicesResource {
     }
 
     @GET
-    @Access(Access.Audience.PUBLIC)
+    @Access(Access.Rule.PUBLIC)
     @Path("/{id}")
     @Operation(operationId = "getService", summary = "One e-service with its form as JSON Schema 2020-12")
     @ApiResponse(responseCode = "200", description = "The e-service", useReturnTypeSchema = true)

@@ -117,7 +117,7 @@ final class Views {
                 rules = decision;
             }
         }
-        boolean officer = caller.has(Caller.Role.OFFICER) && caller.actsFor(application.organization());
+        boolean officer = caller.hasIn(application.organization(), Caller.Role.OFFICER);
         boolean show = rules != null && (rules.mode() == AutomationMode.AUTOMATIC
                 || officer && rules.mode() == AutomationMode.SUGGEST);
         List<DecisionView> decisions = new ArrayList<>();

@@ -35,9 +35,8 @@ class ApiDocumentTest {
 
     @BeforeAll
     static void read() throws Exception {
-        OpenAPI openApi = new Reader(new SwaggerConfiguration()).read(new LinkedHashSet<>(List.of(HealthResource.class,
-                ServicesResource.class, ApplicationsResource.class, OfficerResource.class, AdminResource.class)));
-        new ApiDocument().customize(openApi);
+        OpenAPI openApi = new Reader(new SwaggerConfiguration()).read(new LinkedHashSet<>(RestServer.RESOURCES));
+        new ApiDocument(AccessRules.of(RestServer.RESOURCES)).customize(openApi);
         document = Json.mapper().readTree(Json.mapper().writeValueAsString(openApi));
     }
 
@@ -47,12 +46,16 @@ class ApiDocumentTest {
         document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
             String operation = method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
             JsonNode responses = method.getValue().path("responses");
-            boolean secured = method.getValue().path("security").size() == 2;
+            boolean secured = method.getValue().path("security").size() == 3;
             if (responses.has("default") || !(responses.has("200") || responses.has("201"))) {
                 wrong.add(operation + ": no success status, or a default response");
             }
             if (secured == PUBLIC.contains(operation)) {
                 wrong.add(operation + (secured ? ": public but secured" : ": not secured"));
+            }
+            JsonNode access = method.getValue().path(ApiDocument.ACCESS_EXTENSION).path("rule");
+            if (access.isMissingNode() || ("PUBLIC".equals(access.asText()) != PUBLIC.contains(operation))) {
+                wrong.add(operation + ": its access rule is missing or wrong: " + access);
             }
             if (secured && !(responses.has("401") && responses.has("403"))) {
                 wrong.add(operation + ": secured without 401 and 403");

@@ -1,8 +1,11 @@
 package org.raekoda.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -15,10 +18,10 @@ class DevelopmentIdentityTest {
     @Test
     void theHeaderCountsOnlyWhereTheNodeAllowsDevelopmentShortcuts() {
         String header = "subject=root; roles=PLATFORM_ADMIN";
-        assertNull(new Callers(node(false)).find(header));
-        assertEquals("none", new Callers(node(false)).identityMode());
-        assertEquals("root", new Callers(node(true)).find(header).subject());
-        assertEquals("development-header", new Callers(node(true)).identityMode());
+        assertNull(callers(false).developmentCaller(header));
+        assertEquals("openid-connect", callers(false).identityMode());
+        assertEquals("root", callers(true).developmentCaller(header).subject());
+        assertEquals("openid-connect,development-header", callers(true).identityMode());
     }
 
     @Test
@@ -26,7 +29,10 @@ class DevelopmentIdentityTest {
         Caller officer = DevelopmentIdentity.parse("subject=mari; roles=OFFICER,ADMIN; organization=tartu");
         assertEquals("mari", officer.subject());
         assertEquals("tartu", officer.organization());
-        assertEquals(Set.of(Caller.Role.OFFICER, Caller.Role.ADMIN), officer.roles());
+        assertEquals(Set.of(), officer.roles());
+        assertEquals(Map.of("tartu", Set.of(Caller.Role.OFFICER, Caller.Role.ADMIN)), officer.memberships());
+        assertTrue(officer.hasIn("tartu", Caller.Role.ADMIN));
+        assertFalse(officer.hasIn("riga", Caller.Role.OFFICER));
         assertEquals(Channel.SERVICE_CENTRE, officer.channel());
         assertEquals(Channel.SELF_SERVICE, DevelopmentIdentity.parse("subject=alice; roles=applicant").channel());
     }
@@ -38,6 +44,11 @@ class DevelopmentIdentityTest {
         assertNull(DevelopmentIdentity.parse("subject=alice; roles=GOD"));
         assertNull(DevelopmentIdentity.parse("roles=APPLICANT"));
         assertNull(DevelopmentIdentity.parse("subject=alice; roles=APPLICANT; shoe=42"));
+    }
+
+    private static Callers callers(boolean shortcuts) {
+        // Bearer tokens and page logins play no part in the development header.
+        return new Callers(node(shortcuts), null, null, null);
     }
 
     private static NodeProfile node(boolean shortcuts) {

@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.ws.rs.DELETE;
-import javax.ws.rs.GET;
-import javax.ws.rs.POST;
-import javax.ws.rs.PUT;
 import javax.ws.rs.WebApplicationException;
 
 import org.junit.jupiter.api.Test;
@@ -31,20 +26,42 @@ class RestEdgeTest {
     private final ObjectMapper json = RestJson.mapper(1024 * 1024, 100, 100);
 
     @Test
-    void everyOperationSaysWhoMayCallIt() {
-        List<String> unmarked = new ArrayList<>();
-        for (Class<?> resource : List.of(HealthResource.class, ServicesResource.class, ApplicationsResource.class,
-                OfficerResource.class, AdminResource.class, RegistersResource.class)) {
-            for (Method method : resource.getDeclaredMethods()) {
-                boolean operation = method.isAnnotationPresent(GET.class) || method.isAnnotationPresent(POST.class)
-                        || method.isAnnotationPresent(PUT.class) || method.isAnnotationPresent(DELETE.class);
-                if (operation && method.getAnnotation(Access.class) == null
-                        && resource.getAnnotation(Access.class) == null) {
-                    unmarked.add(resource.getSimpleName() + "." + method.getName());
+    void everyOperationSaysWhoMayCallIt() throws Exception {
+        List<String> unmarked = AccessRules.of(RestServer.RESOURCES).stream()
+                .filter(operation -> operation.rule() == null).map(AccessRules.Operation::source).toList();
+        assertEquals(List.of(), unmarked);
+    }
+
+    @Test
+    void everyResourceOfThePackageIsServedAndRuled() throws Exception {
+        // A resource class left out of RestServer.RESOURCES would escape the rule check above.
+        java.nio.file.Path classes = java.nio.file.Path.of(RestServer.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI()).resolve(RestServer.class.getPackageName().replace('.', '/'));
+        List<String> missing = new ArrayList<>();
+        try (var files = java.nio.file.Files.list(classes)) {
+            for (java.nio.file.Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".class") || name.contains("$")) {
+                    continue;
+                }
+                Class<?> type = Class.forName(RestServer.class.getPackageName() + "." + name.replace(".class", ""));
+                if (type.isAnnotationPresent(javax.ws.rs.Path.class) && !RestServer.RESOURCES.contains(type)) {
+                    missing.add(type.getSimpleName());
                 }
             }
         }
-        assertEquals(List.of(), unmarked);
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void administrationNamesItsOrganizationInThePath() {
+        List<String> without = AccessRules.of(RestServer.RESOURCES).stream()
+                .filter(operation -> operation.rule() == Access.Rule.ORGANIZATION_ADMIN
+                        || operation.rule() == Access.Rule.ORGANIZATION_ADMIN_OR_PLATFORM_ADMIN)
+                .filter(operation -> java.util.Arrays.stream(AccessFilter.ORGANIZATION_PARAMETERS)
+                        .noneMatch(name -> operation.path().contains("{" + name + "}")))
+                .map(AccessRules.Operation::source).toList();
+        assertEquals(List.of(), without);
     }
 
     @Test

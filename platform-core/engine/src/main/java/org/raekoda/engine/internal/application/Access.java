@@ -26,7 +26,7 @@ final class Access {
         ApplicationRow row = applications.find(applicationId)
                 .orElseThrow(() -> ApplicationException.notFound("application " + applicationId));
         boolean own = row.applicant().equals(caller.subject());
-        boolean officer = caller.has(Role.OFFICER) && caller.actsFor(row.organization());
+        boolean officer = caller.hasIn(row.organization(), Role.OFFICER);
         if (!own && !officer) {
             throw ApplicationException.notFound("application " + applicationId);
         }
@@ -36,7 +36,7 @@ final class Access {
     /** An application an officer of its organization acts on. */
     ApplicationRow forOfficer(Caller caller, String applicationId) {
         ApplicationRow row = visible(caller, applicationId);
-        if (!(caller.has(Role.OFFICER) && caller.actsFor(row.organization()))) {
+        if (!(caller.hasIn(row.organization(), Role.OFFICER))) {
             throw ApplicationException.forbidden("only officers of " + row.organization() + " may do this");
         }
         return row;

@@ -185,7 +185,8 @@ public final class CriteriaServiceImpl implements CriteriaService {
     }
 
     private void requireAdmin(Caller caller, String organization) {
-        if (!(caller.has(Role.ADMIN) && caller.actsFor(organization)) && !caller.has(Role.PLATFORM_ADMIN)) {
+        // Only the organization's own administrators: a platform administrator runs the installation, not its towns.
+        if (!caller.hasIn(organization, Role.ADMIN)) {
             throw ApplicationException.forbidden("only administrators of " + organization + " manage its criteria");
         }
         if (organizations.find(organization).isEmpty()) {

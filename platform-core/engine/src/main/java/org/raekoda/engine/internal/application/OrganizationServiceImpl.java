@@ -75,7 +75,7 @@ public final class OrganizationServiceImpl implements OrganizationService {
 
     @Override
     public void enable(Caller admin, String organization, String service, boolean enabled, AutomationMode mode) {
-        if (!(admin.has(Role.ADMIN) && admin.actsFor(organization)) && !admin.has(Role.PLATFORM_ADMIN)) {
+        if (!admin.hasIn(organization, Role.ADMIN) && !admin.has(Role.PLATFORM_ADMIN)) {
             throw ApplicationException.forbidden("only administrators of " + organization + " choose its e-services");
         }
         if (store.find(organization).isEmpty()) {
@@ -93,7 +93,7 @@ public final class OrganizationServiceImpl implements OrganizationService {
 
     @Override
     public void saveZoneLayer(Caller admin, String organization, String name, String geoJson) {
-        if (!(admin.has(Role.ADMIN) && admin.actsFor(organization)) && !admin.has(Role.PLATFORM_ADMIN)) {
+        if (!admin.hasIn(organization, Role.ADMIN) && !admin.has(Role.PLATFORM_ADMIN)) {
             throw ApplicationException.forbidden("only administrators of " + organization + " load its zone layers");
         }
         if (store.find(organization).isEmpty()) {
@@ -128,7 +128,7 @@ public final class OrganizationServiceImpl implements OrganizationService {
 
     @Override
     public LocalSettings localize(Caller admin, String organization, String service, LocalSettings settings) {
-        if (!(admin.has(Role.ADMIN) && admin.actsFor(organization)) && !admin.has(Role.PLATFORM_ADMIN)) {
+        if (!admin.hasIn(organization, Role.ADMIN)) {
             throw ApplicationException.forbidden("only administrators of " + organization + " localize its e-services");
         }
         SettingsRow current = store.settings(organization, service)
