@@ -79,7 +79,7 @@ class HttpEdgeIT {
     void theQuickStartAcceptsTheDevelopmentHeaderAndSaysSo() throws Exception {
         RunningDistribution.Health health = karaf.health();
         assertEquals("development", health.body().path("profile").asText());
-        assertEquals("development-header", health.body().path("identity").asText());
+        assertEquals("openid-connect,development-header", health.body().path("identity").asText());
         assertEquals(200, karaf.get("/api/v1/applications", HEADER, ALICE).statusCode());
         assertTrue(Files.readString(karaf.home().resolve("data/log/karaf.log"))
                 .contains("DEVELOPMENT profile on the embedded database"), "a WARN at start names development mode");
@@ -96,7 +96,7 @@ class HttpEdgeIT {
                 String expected = profile.startsWith("$") ? "production" : profile;
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                         .until(karaf::health, h -> h != null && expected.equals(h.body().path("profile").asText()));
-                assertEquals("none", karaf.health().body().path("identity").asText());
+                assertEquals("openid-connect", karaf.health().body().path("identity").asText());
                 HttpResponse<String> refused = karaf.get("/api/v1/applications", HEADER, ROOT);
                 assertEquals(401, refused.statusCode(), profile);
                 assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
@@ -104,7 +104,7 @@ class HttpEdgeIT {
         } finally {
             Files.writeString(node, shipped);
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                    .until(karaf::health, h -> h != null && "development-header".equals(h.body().path("identity").asText()));
+                    .until(karaf::health, h -> h != null && "openid-connect,development-header".equals(h.body().path("identity").asText()));
         }
     }
 
@@ -120,7 +120,7 @@ class HttpEdgeIT {
                     .until(shared::health, h -> h != null && h.status() == 200);
             assertEquals("PostgreSQL", health.fact("database", "product"));
             assertEquals("development", health.body().path("profile").asText());
-            assertEquals("none", health.body().path("identity").asText());
+            assertEquals("openid-connect", health.body().path("identity").asText());
             assertEquals(401, shared.get("/api/v1/applications", HEADER, ROOT).statusCode());
             assertEquals(401, shared.send("PUT", "/api/v1/organizations/x",
                     "{\"kind\":\"MUNICIPALITY\",\"name\":{\"en\":\"X\"}}", HEADER, ROOT).statusCode());
