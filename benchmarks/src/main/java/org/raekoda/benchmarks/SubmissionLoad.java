@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,12 +28,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
  * Submissions per second with automatic issuance through the HTTP API of the real distribution on
  * PostgreSQL, beside the rate at which the same PostgreSQL accepts the same rows written directly with
  * JDBC (one application, one decision, two audit lines per submission, one transaction each), in the
- * same run. Loopback only; bounded in time.
+ * same run, and the same submissions authenticated with OpenID Connect bearer tokens (of NAV's
+ * mock-oauth2-server on loopback) beside the development header, alternating halves of the run. Loopback only;
+ * bounded in time.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar org.raekoda.benchmarks.SubmissionLoad
  * <distribution.tar.gz> <excavation bundle jar> [clients] [seconds] [permits already issued]}
@@ -94,6 +99,12 @@ public final class SubmissionLoad {
         // Callers name themselves in the development header, which on PostgreSQL works only when a test allows it.
         Files.writeString(home.resolve("etc/org.raekoda.node.cfg"), "\nallowDevelopmentIdentityOnSharedDatabase=true\n",
                 java.nio.file.StandardOpenOption.APPEND);
+        // A real OpenID Connect provider on loopback, so that the same run can compare bearer tokens with the header.
+        MockOAuth2Server provider = new MockOAuth2Server();
+        provider.start(java.net.InetAddress.getLoopbackAddress(), freePort());
+        Files.writeString(home.resolve("etc/org.raekoda.identity.oidc-load.cfg"), String.join("\n",
+                "issuer = " + provider.issuerUrl("load"), "clientId = raekoda", "clientSecret = load",
+                "personalCodeClaim = sub", "stripCountryPrefix = true", ""));
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(pgPort).start()) {
             ProcessBuilder karaf = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
                     .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());
@@ -127,14 +138,18 @@ public final class SubmissionLoad {
                 }
                 load(clients, 5, () -> expect(send(http, "POST", base + "/applications", body(), "subject=warmup; roles=APPLICANT",
                         UUID.randomUUID().toString()), 201));
-                double api = load(clients, seconds, () -> {
-                    HttpResponse<String> response = send(http, "POST", base + "/applications", body(),
-                            "subject=load-" + Thread.currentThread().getId() + "; roles=APPLICANT", UUID.randomUUID().toString());
-                    expect(response, 201);
-                    if (!response.body().contains("\"state\":\"ISSUED\"")) {
-                        throw new IllegalStateException("not issued automatically: " + response.body());
-                    }
-                });
+                // One person per client thread, each with their own token, verified on every request.
+                Map<Long, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+                Step withHeader = () -> issued(send(http, "POST", base + "/applications", body(),
+                        "subject=load-" + Thread.currentThread().getId() + "; roles=APPLICANT", UUID.randomUUID().toString()));
+                Step withToken = () -> issued(sendWithToken(http, base + "/applications", body(),
+                        tokens.computeIfAbsent(Thread.currentThread().getId(), id -> token(provider, id))));
+                load(clients, 5, withToken);
+                // Alternating halves, so that the machine's drift during the run falls on both alike.
+                double api = (load(clients, seconds / 2, withHeader) + load(clients, seconds / 2, withHeader)) / 2;
+                double apiTokens = load(clients, seconds / 2, withToken);
+                api = (api + load(clients, seconds / 2, withHeader)) / 2;
+                apiTokens = (apiTokens + load(clients, seconds / 2, withToken)) / 2;
                 DataSource database = postgres.getPostgresDatabase();
                 // One connection per client, as the platform's pool keeps them: a new PostgreSQL backend per
                 // transaction starts with cold caches, and here that time would be spent holding the lock.
@@ -148,9 +163,12 @@ public final class SubmissionLoad {
                 double raw = load(clients, seconds, () -> insertDirectly(connections.get()));
                 System.out.printf("clients %d, %d s each, %d permits issued beforehand%n", clients, seconds, existing);
                 System.out.printf("HTTP API, automatic issuance: %.1f submissions/s%n", api);
+                System.out.printf("HTTP API with bearer tokens:  %.1f submissions/s (%.1f %% of the header's)%n", apiTokens,
+                        100 * apiTokens / api);
                 System.out.printf("raw JDBC, same rows:          %.1f submissions/s%n", raw);
                 System.out.printf("platform / raw:               %.1f %%%n", 100 * api / raw);
             } finally {
+                provider.shutdown();
                 process.descendants().forEach(ProcessHandle::destroy);
                 process.destroy();
                 process.waitFor();
@@ -320,6 +338,28 @@ public final class SubmissionLoad {
             request.header("Idempotency-Key", key);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void issued(HttpResponse<String> response) {
+        expect(response, 201);
+        if (!response.body().contains("\"state\":\"ISSUED\"")) {
+            throw new IllegalStateException("not issued automatically: " + response.body());
+        }
+    }
+
+    /** An access token of the loopback provider for a person of the load, valid for the run. */
+    private static String token(MockOAuth2Server provider, long client) {
+        String person = "EE" + (38001085000L + client);
+        return provider.issueToken("load", "raekoda", new DefaultOAuth2TokenCallback("load", person, "JWT",
+                List.of("raekoda"), Map.of("name", "Load " + client), 3600)).serialize();
+    }
+
+    private static HttpResponse<String> sendWithToken(HttpClient http, String url, String body, String token)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void expect(HttpResponse<String> response, int status) {
