@@ -36,4 +36,10 @@ public interface Mandates {
 
     /** Revokes a mandate the caller gave; NOT_FOUND for any other. */
     Mandate revoke(Caller grantor, String mandateId);
+
+    /**
+     * The access audit about the caller, newest first: mandates they gave, received and revoked, applications
+     * made for them, memberships granted to them, and which staff read their applications.
+     */
+    List<AccessAuditEntry> audit(Caller caller, int limit);
 }

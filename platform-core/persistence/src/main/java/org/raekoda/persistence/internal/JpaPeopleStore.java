@@ -203,6 +203,13 @@ public final class JpaPeopleStore implements PeopleStore {
     }
 
     @Override
+    public List<AccessAuditRow> accessAuditAbout(String personId, int limit) {
+        return tx.inTransaction(em -> em.createQuery("select a from AccessAuditEntity a where a.subject = :p"
+                + " or a.actor = :p order by a.at desc", AccessAuditEntity.class).setParameter("p", personId)
+                .setMaxResults(limit).getResultList().stream().map(AccessAuditEntity::toRow).toList());
+    }
+
+    @Override
     public List<AccessAuditRow> accessAuditOf(String applicationId) {
         return tx.inTransaction(em -> em.createQuery("select a from AccessAuditEntity a where a.applicationId = :id"
                 + " order by a.at", AccessAuditEntity.class).setParameter("id", applicationId).getResultList()

@@ -61,6 +61,9 @@ public interface PeopleStore {
     /** The organization's access audit, newest first. */
     List<AccessAuditRow> accessAudit(String organization, int limit);
 
+    /** Access audit lines a person did or that concern them, newest first. */
+    List<AccessAuditRow> accessAuditAbout(String personId, int limit);
+
     /** The access audit lines about one application, oldest first. */
     List<AccessAuditRow> accessAuditOf(String applicationId);
 }
