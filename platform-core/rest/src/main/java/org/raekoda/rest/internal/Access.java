@@ -45,7 +45,8 @@ import org.raekoda.api.application.Caller.Role;
         }
 
         boolean admits(Caller caller) {
-            return roles == null || caller.roles().stream().anyMatch(roles::contains);
+            // Organization roles (OFFICER, ADMIN, SERVICE_CENTRE) are held in memberships, not in roles().
+            return roles == null || roles.stream().anyMatch(caller::has);
         }
     }
 }

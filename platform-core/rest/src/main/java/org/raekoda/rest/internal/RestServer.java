@@ -21,7 +21,11 @@ import org.raekoda.api.application.OrganizationService;
 import org.raekoda.api.eservice.Catalogue;
 import org.raekoda.api.health.HealthService;
 import org.raekoda.api.node.NodeProfile;
+import org.raekoda.api.identity.Mandates;
+import org.raekoda.api.identity.Memberships;
+import org.raekoda.api.identity.People;
 import org.raekoda.api.registry.LocalRegisters;
+import org.raekoda.api.registry.LocalRepresentationRights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +49,8 @@ public final class RestServer {
     public RestServer(@Reference HealthService health, @Reference Catalogue catalogue,
             @Reference ApplicationService applications, @Reference CriteriaService criteria,
             @Reference OrganizationService organizations, @Reference NodeProfile node, @Reference LocalRegisters registers,
-            RestConfig config) {
+            @Reference People people, @Reference Memberships memberships, @Reference Mandates mandates,
+            @Reference LocalRepresentationRights representationRights, RestConfig config) {
         // The node profile logs a WARN at start when it allows callers to name themselves.
         Callers callers = new Callers(node);
         ObjectMapper json = RestJson.mapper(config.maxBodyBytes(), config.maxJsonNestingDepth(),
@@ -64,7 +69,10 @@ public final class RestServer {
                     new ApplicationsResource(applications, callers),
                     new OfficerResource(applications, callers),
                     new AdminResource(criteria, organizations, callers),
-                    new RegistersResource(registers, callers)));
+                    new RegistersResource(registers, callers),
+                    new MembershipsResource(memberships, callers),
+                    new MeResource(people, mandates, callers),
+                    new RepresentationResource(representationRights, callers)));
             factory.setProviders(List.of(new RestJson.WholeBodyProvider(json), new ProblemExceptionMapper(),
                     new BodyLimitFilter(config.maxBodyBytes(), config.maxZoneLayerBytes()),
                     new AccessFilter(callers), new ResponseHeadersFilter()));

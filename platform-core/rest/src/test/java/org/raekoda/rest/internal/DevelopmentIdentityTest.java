@@ -26,9 +26,22 @@ class DevelopmentIdentityTest {
         Caller officer = DevelopmentIdentity.parse("subject=mari; roles=OFFICER,ADMIN; organization=tartu");
         assertEquals("mari", officer.subject());
         assertEquals("tartu", officer.organization());
-        assertEquals(Set.of(Caller.Role.OFFICER, Caller.Role.ADMIN), officer.roles());
+        assertEquals(Set.of(Caller.Role.OFFICER, Caller.Role.ADMIN), officer.memberships().get("tartu"),
+                "organization roles are held in the organization");
+        assertEquals(Set.of(), officer.roles());
         assertEquals(Channel.SERVICE_CENTRE, officer.channel());
         assertEquals(Channel.SELF_SERVICE, DevelopmentIdentity.parse("subject=alice; roles=applicant").channel());
+    }
+
+    @Test
+    void theHeaderMayNameThePersonTheCallerIs() {
+        Caller mari = DevelopmentIdentity.parse("subject=mari; roles=APPLICANT; person=ee38001085718");
+        assertEquals(new org.raekoda.api.identity.PartyCode("EE", "38001085718"), mari.person());
+        assertEquals(Set.of(Caller.Role.APPLICANT), mari.roles());
+        assertNull(DevelopmentIdentity.parse("subject=mari; roles=APPLICANT; person=E"));
+        assertNull(DevelopmentIdentity.parse("subject=mari; roles=APPLICANT; person=1238001085718"));
+        assertNull(DevelopmentIdentity.parse("subject=mari; roles=APPLICANT; person=EE3800108571838001085718"
+                + "38001085718380010857183800108571838001085718380010857183800108571838001085718"));
     }
 
     @Test
