@@ -203,9 +203,9 @@ public final class JpaPeopleStore implements PeopleStore {
     }
 
     @Override
-    public List<AccessAuditRow> accessAuditAbout(String personId, int limit) {
-        return tx.inTransaction(em -> em.createQuery("select a from AccessAuditEntity a where a.subject = :p"
-                + " or a.actor = :p order by a.at desc", AccessAuditEntity.class).setParameter("p", personId)
+    public List<AccessAuditRow> accessAuditAbout(List<String> ids, int limit) {
+        return tx.inTransaction(em -> em.createQuery("select a from AccessAuditEntity a where a.subject in :ids"
+                + " or a.actor in :ids order by a.at desc", AccessAuditEntity.class).setParameter("ids", ids)
                 .setMaxResults(limit).getResultList().stream().map(AccessAuditEntity::toRow).toList());
     }
 

@@ -61,8 +61,8 @@ public interface PeopleStore {
     /** The organization's access audit, newest first. */
     List<AccessAuditRow> accessAudit(String organization, int limit);
 
-    /** Access audit lines a person did or that concern them, newest first. */
-    List<AccessAuditRow> accessAuditAbout(String personId, int limit);
+    /** Access audit lines a person did or that concern them (by any of their ids), newest first. */
+    List<AccessAuditRow> accessAuditAbout(List<String> ids, int limit);
 
     /** The access audit lines about one application, oldest first. */
     List<AccessAuditRow> accessAuditOf(String applicationId);
