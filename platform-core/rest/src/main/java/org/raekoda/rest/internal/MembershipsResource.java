@@ -9,7 +9,6 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
@@ -17,7 +16,6 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -30,10 +28,11 @@ import org.raekoda.api.identity.Memberships;
 
 /**
  * Who holds which roles in an organization, granted and revoked by its administrators (and by platform
- * administrators, who bring in a new organization's first administrator), and the organization's access audit.
+ * administrators, who bring in a new organization's first administrator).
  * The person is named in the body, never in the URL.
  */
-@Path("/v1/organizations/{organization}")
+// Not on /v1/organizations/{organization}: CXF would pick this class for PUT /v1/organizations/{id} too.
+@Path("/v1/organizations/{organization}/memberships")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
 @SecurityRequirement(name = ApiDocument.DEVELOPMENT_CALLER)
@@ -52,7 +51,6 @@ public final class MembershipsResource {
     }
 
     @GET
-    @Path("/memberships")
     @Access(Access.Audience.ADMINISTRATORS)
     @Operation(summary = "Organization administrators: the organization's memberships, revoked ones too, newest first")
     @ApiResponse(responseCode = "200", description = "The memberships", useReturnTypeSchema = true)
@@ -63,7 +61,6 @@ public final class MembershipsResource {
     }
 
     @POST
-    @Path("/memberships")
     @Access(Access.Audience.ADMINISTRATORS)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Organization administrators: grant roles (OFFICER, ADMIN, SERVICE_CENTRE) to a person",
@@ -87,25 +84,12 @@ public final class MembershipsResource {
     }
 
     @DELETE
-    @Path("/memberships/{membershipId}")
+    @Path("/{membershipId}")
     @Access(Access.Audience.ADMINISTRATORS)
     @Operation(summary = "Organization administrators: revoke a membership (audited as membership-revoked)")
     @ApiResponse(responseCode = "200", description = "The membership, revoked", useReturnTypeSchema = true)
     public Views.MembershipView revoke(@PathParam("organization") String organization,
             @PathParam("membershipId") String membershipId, @Context HttpHeaders headers) {
         return Views.MembershipView.of(memberships.revoke(callers.require(headers), organization, membershipId));
-    }
-
-    @GET
-    @Path("/access-audit")
-    @Access(Access.Audience.ADMINISTRATORS)
-    @Operation(summary = "Organization administrators: the access audit, newest first: memberships granted and "
-            + "revoked, applications read by staff, mandates and representation used")
-    @ApiResponse(responseCode = "200", description = "The lines", useReturnTypeSchema = true)
-    public List<Views.AccessAuditView> audit(@PathParam("organization") String organization,
-            @Parameter(description = "Most lines to answer (1 to 1000)") @QueryParam("limit") Integer limit,
-            @Context HttpHeaders headers) {
-        return memberships.audit(callers.require(headers), organization, limit == null ? 200 : limit).stream()
-                .map(Views.AccessAuditView::of).toList();
     }
 }

@@ -71,6 +71,7 @@ public final class RestServer {
                     new AdminResource(criteria, organizations, callers),
                     new RegistersResource(registers, callers),
                     new MembershipsResource(memberships, callers),
+                    new AccessAuditResource(memberships, callers),
                     new MeResource(people, mandates, callers),
                     new RepresentationResource(representationRights, callers)));
             factory.setProviders(List.of(new RestJson.WholeBodyProvider(json), new ProblemExceptionMapper(),
