@@ -322,6 +322,98 @@ class ContractIT {
         assertNoViolations();
     }
 
+    /**
+     * Persons, roles and acting for others: the organization's memberships and access audit, /v1/me and mandates,
+     * the local representation rights, and submissions for a company, a mandator and a service centre's visitor.
+     * Development callers name the person they are with {@code person=CC<code>}.
+     */
+    @Test
+    @Order(7)
+    void membershipsMandatesAndActingForOthers() throws Exception {
+        String rights = "/v1/registers/representation-rights";
+        String csv = "EE,38001085718,EE,12345678,Puit OÜ\n";
+        refuseOffTheDocument(401, "PUT", rights, csv, null, "Content-Type", "text/csv");
+        refuse(403, "PUT", rights, csv, ADMIN, "Content-Type", "text/csv");
+        refuse(400, "PUT", rights, "EE,38001085718\n", ROOT, "Content-Type", "text/csv");
+        assertEquals(1, accept(200, "PUT", rights, csv, ROOT, "Content-Type", "text/csv").path("rights").asInt());
+        assertEquals(1, accept(200, "GET", rights, null, ROOT).path("rights").asInt());
+        refuse(403, "GET", rights, null, ADMIN);
+
+        String memberships = "/v1/organizations/" + TOWN + "/memberships";
+        String olev = "{\"person\":{\"country\":\"EE\",\"code\":\"38002020016\"},\"name\":\"Olev\","
+                + "\"roles\":[\"OFFICER\"]}";
+        refuseOffTheDocument(401, "POST", memberships, olev, null);
+        refuse(403, "POST", memberships, olev, OTHER_ADMIN);
+        refuseOffTheDocument(400, "POST", memberships, "{\"roles\":[\"OFFICER\"]}", ADMIN);
+        refuse(400, "POST", memberships, olev.replace("OFFICER", "PLATFORM_ADMIN"), ADMIN);
+        JsonNode granted = accept(201, "POST", memberships, olev, ADMIN);
+        assertEquals(List.of("OFFICER"), List.of(granted.path("roles").get(0).asText()));
+        assertTrue(!granted.toString().contains("38002020016"), "a membership names the person by id only");
+        accept(200, "GET", memberships, null, ADMIN);
+        refuse(403, "GET", memberships, null, OTHER_ADMIN);
+        refuseOffTheDocument(401, "GET", memberships, null, null);
+        refuse(404, "DELETE", memberships + "/" + UNKNOWN_ID, null, ADMIN);
+        refuse(403, "DELETE", memberships + "/" + granted.path("id").asText(), null, OTHER_ADMIN);
+        JsonNode revoked = accept(200, "DELETE", memberships + "/" + granted.path("id").asText(), null, ADMIN);
+        assertTrue(revoked.has("revokedAt"), revoked.toString());
+
+        String mari = "subject=mari; roles=APPLICANT; person=EE38001085718";
+        String son = "subject=son; roles=APPLICANT; person=EE50001010006";
+        String counter = "subject=counter; roles=SERVICE_CENTRE; organization=" + TOWN;
+        JsonNode me = accept(200, "GET", "/v1/me", null, mari);
+        assertEquals("38001085718", me.path("code").asText(), "the caller sees their own code");
+        assertEquals("12345678", me.path("companies").get(0).path("code").asText());
+        refuseOffTheDocument(401, "GET", "/v1/me", null, null);
+
+        String mandates = "/v1/me/mandates";
+        String toSon = "{\"grantee\":{\"country\":\"EE\",\"code\":\"50001010006\"},\"name\":\"Son\","
+                + "\"services\":[\"tree-felling\"],\"validUntil\":\"" + java.time.LocalDate.now().plusDays(30) + "\"}";
+        refuseOffTheDocument(401, "POST", mandates, toSon, null);
+        refuse(403, "POST", mandates, toSon, OFFICER);
+        refuse(400, "POST", mandates, toSon.replace(java.time.LocalDate.now().plusDays(30).toString(), "2001-01-01"),
+                mari);
+        JsonNode mandate = accept(201, "POST", mandates, toSon, mari);
+        JsonNode held = accept(200, "GET", mandates, null, son);
+        assertEquals(mandate.path("id"), held.path("received").get(0).path("id"));
+        refuse(403, "GET", mandates, null, OFFICER);
+
+        ObjectNode forMari = submission("tree-felling", PermitServicesIT.example("tree-felling", "review"));
+        forMari.set("onBehalfOf", JSON.readTree("{\"kind\":\"PERSON\",\"country\":\"EE\",\"code\":\"38001085718\"}"));
+        refuse(403, "POST", "/v1/applications", forMari.toString(), STRANGER);
+        JsonNode made = accept(201, "POST", "/v1/applications", forMari.toString(), son);
+        assertEquals("son", made.path("submittedBy").asText());
+        assertTrue(accept(200, "GET", "/v1/applications", null, mari).toString().contains(made.path("id").asText()),
+                "the mandator's applications include it");
+        JsonNode officerView = accept(200, "GET", "/v1/applications/" + made.path("id").asText(), null, OFFICER);
+        assertEquals("EE38001085718", officerView.path("applicantCode").asText(), "officers of the town see the code");
+        assertTrue(!accept(200, "GET", "/v1/applications/" + made.path("id").asText(), null, son).has("applicantCode"));
+        assertTrue(accept(200, "GET", "/v1/organizations/" + TOWN + "/access-audit", null, ADMIN).toString()
+                .contains("\"read\""), "the officer's read is in the access audit");
+        refuse(403, "GET", "/v1/organizations/" + TOWN + "/access-audit", null, OTHER_ADMIN);
+        refuseOffTheDocument(401, "GET", "/v1/organizations/" + TOWN + "/access-audit", null, null);
+
+        ObjectNode forCompany = submission("tree-felling", PermitServicesIT.example("tree-felling", "review"));
+        forCompany.set("onBehalfOf", JSON.readTree("{\"kind\":\"COMPANY\",\"country\":\"EE\",\"code\":\"12345678\"}"));
+        assertEquals("company:EE:12345678", accept(201, "POST", "/v1/applications", forCompany.toString(), mari)
+                .path("applicant").asText());
+        refuse(403, "POST", "/v1/applications", forCompany.toString(), son);
+        ObjectNode forVisitor = submission("tree-felling", PermitServicesIT.example("tree-felling", "review"));
+        forVisitor.set("onBehalfOf", JSON.readTree("{\"kind\":\"PERSON\",\"country\":\"EE\",\"code\":\"61001010000\"}"));
+        assertEquals("counter", accept(201, "POST", "/v1/applications", forVisitor.toString(), counter)
+                .path("submittedBy").asText());
+
+        refuse(404, "DELETE", mandates + "/" + mandate.path("id").asText(), null, son);
+        refuseOffTheDocument(401, "DELETE", mandates + "/" + mandate.path("id").asText(), null, null);
+        accept(200, "DELETE", mandates + "/" + mandate.path("id").asText(), null, mari);
+        refuse(403, "POST", "/v1/applications", forMari.toString(), son);
+        String audit = accept(200, "GET", "/v1/me/access-audit", null, mari).toString();
+        for (String action : List.of("mandate-granted", "mandate-used", "mandate-revoked")) {
+            assertTrue(audit.contains(action), action + " in " + audit);
+        }
+        refuseOffTheDocument(401, "GET", "/v1/me/access-audit", null, null);
+        assertNoViolations();
+    }
+
     /** The check above can fail: what the document does not say is a violation. */
     @Test
     @Order(99)

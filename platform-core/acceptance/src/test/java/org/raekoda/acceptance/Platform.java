@@ -36,7 +36,12 @@ import org.raekoda.engine.internal.rules.FormValidator;
 import org.raekoda.engine.internal.rules.RuleEngine;
 import org.raekoda.integration.local.cemetery.internal.LocalCemeteryRegistry;
 import org.raekoda.persistence.internal.JpaApplicationStore;
+import org.raekoda.engine.internal.identity.MandatesImpl;
+import org.raekoda.engine.internal.identity.MembershipsImpl;
+import org.raekoda.engine.internal.identity.PeopleImpl;
 import org.raekoda.persistence.internal.JpaLocalRegisters;
+import org.raekoda.persistence.internal.JpaPeopleStore;
+import org.raekoda.persistence.internal.JpaRepresentationRights;
 import org.raekoda.persistence.internal.TestDatabases;
 import org.raekoda.persistence.internal.JpaOrganizationStore;
 import org.raekoda.persistence.internal.SchemaMigrator;
@@ -71,8 +76,17 @@ final class Platform implements AutoCloseable {
     final CriteriaService criteria;
     final OrganizationService organizations;
     final JpaOrganizationStore organizationStore;
+    final JpaPeopleStore peopleStore;
+    final JpaRepresentationRights representationRights;
+    final PeopleImpl people;
+    final MembershipsImpl memberships;
+    final MandatesImpl mandates;
     private final EntityManagerFactory entityManagers;
     private final JpaLocalRegisters registers;
+
+    /** The platform administrator configuration names, by personal code (a test-only code). */
+    static final org.raekoda.api.identity.PartyCode ROOT_PERSON = new org.raekoda.api.identity.PartyCode("EE",
+            "37001010008");
 
     /** The zone layers of the sample town (module permit-bundles/sample-layers), by name. */
     static final List<String> SAMPLE_LAYERS = List.of("heritage", "residential", "protected-area", "main-street",
@@ -91,8 +105,15 @@ final class Platform implements AutoCloseable {
             catalogue.add(definition(service));
         }
         catalogue.add(definition(CORE_SERVICE));
+        peopleStore = new JpaPeopleStore(tx);
+        representationRights = new JpaRepresentationRights(tx);
         ApplicationServiceImpl engine = new ApplicationServiceImpl(catalogue, applicationStore, organizationStore,
-                new RuleEngine(), new FormValidator(), CLOCK);
+                peopleStore, new RuleEngine(), new FormValidator(), CLOCK);
+        engine.addRepresentationRights(representationRights);
+        people = new PeopleImpl(peopleStore, " ee37001010008 ,", CLOCK);
+        people.addRepresentationRights(representationRights);
+        memberships = new MembershipsImpl(peopleStore, organizationStore, CLOCK);
+        mandates = new MandatesImpl(peopleStore, CLOCK);
         registers = new JpaLocalRegisters(tx);
         engine.addRegistry(new LocalCemeteryRegistry(registers));
         applications = engine;

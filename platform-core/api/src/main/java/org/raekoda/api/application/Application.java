@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.raekoda.api.identity.PartyCode;
+
 /**
  * An application as callers see it.
  *
@@ -29,14 +31,37 @@ import java.util.Map;
  * @param reviewRequestedAt when the applicant asked a person to review the rules' decision, while that is open
  * @param occupiedFrom   first day the permit occupies its place (e-services that declare an occupancy), or null
  * @param occupiedUntil  last day the permit occupies its place, or null
+ * @param submittedBy    who acted when the applicant did not apply themselves (a representative, a mandatary, a
+ *                       service-centre officer), or null
+ * @param applicantCode  the applicant's personal or registry code: only for officers of the application's
+ *                       organization reading one application; null otherwise
  */
 public record Application(String id, String organization, String service, String serviceVersion, String applicant,
         ApplicationState state, Map<String, Object> form, Map<String, Object> location, BigDecimal fee, String currency,
         String phase, String assignee, LocalDate deadline, LocalDate validUntil, long version, Instant submittedAt,
-        List<Decision> decisions, Instant reviewRequestedAt, LocalDate occupiedFrom, LocalDate occupiedUntil) {
+        List<Decision> decisions, Instant reviewRequestedAt, LocalDate occupiedFrom, LocalDate occupiedUntil,
+        String submittedBy, PartyCode applicantCode) {
 
     public Application {
         decisions = List.copyOf(decisions);
+    }
+
+    /** An application its applicant submitted themselves, without the applicant's code. */
+    public Application(String id, String organization, String service, String serviceVersion, String applicant,
+            ApplicationState state, Map<String, Object> form, Map<String, Object> location, BigDecimal fee,
+            String currency, String phase, String assignee, LocalDate deadline, LocalDate validUntil, long version,
+            Instant submittedAt, List<Decision> decisions, Instant reviewRequestedAt, LocalDate occupiedFrom,
+            LocalDate occupiedUntil) {
+        this(id, organization, service, serviceVersion, applicant, state, form, location, fee, currency, phase, assignee,
+                deadline, validUntil, version, submittedAt, decisions, reviewRequestedAt, occupiedFrom, occupiedUntil,
+                null, null);
+    }
+
+    /** The same application with the applicant's code, for an officer of its organization. */
+    public Application withApplicantCode(PartyCode code) {
+        return new Application(id, organization, service, serviceVersion, applicant, state, form, location, fee,
+                currency, phase, assignee, deadline, validUntil, version, submittedAt, decisions, reviewRequestedAt,
+                occupiedFrom, occupiedUntil, submittedBy, code);
     }
 
     /** An application whose e-service declares no occupancy. */

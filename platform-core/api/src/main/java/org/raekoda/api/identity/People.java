@@ -13,4 +13,7 @@ public interface People {
 
     /** The caller for a verified identity; records the person on first sight. */
     Caller callerFor(VerifiedIdentity identity);
+
+    /** Who the caller is: roles, memberships, companies they represent and mandates they hold. */
+    Profile profile(Caller caller);
 }

@@ -4,7 +4,7 @@
  * with Camel routes to their national systems; a local implementation may stand in until they exist.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.raekoda.api.registry;
 
 import org.osgi.annotation.bundle.Export;

@@ -116,6 +116,9 @@ public class ApplicationEntity {
     @Column(name = "request_hash", updatable = false)
     private String requestHash;
 
+    @Column(name = "submitted_by", updatable = false)
+    private String submittedBy;
+
     protected ApplicationEntity() {
     }
 
@@ -128,6 +131,7 @@ public class ApplicationEntity {
         this.submittedAt = row.submittedAt().atOffset(ZoneOffset.UTC);
         this.idempotencyKey = row.idempotencyKey();
         this.requestHash = row.requestHash();
+        this.submittedBy = row.submittedBy();
         update(row);
     }
 
@@ -171,6 +175,6 @@ public class ApplicationEntity {
                 updatedAt.toInstant(), idempotencyKey, reviewRequestedAt == null ? null : reviewRequestedAt.toInstant(),
                 occupiedFrom == null ? null : new Occupancy(occupiedFrom, occupiedUntil, west, south, east, north),
                 claimKind == null ? null : new ResourceClaim(claimKind, claimResource, claimedFrom, claimedUntil),
-                requestHash);
+                requestHash, submittedBy);
     }
 }

@@ -208,6 +208,17 @@ public final class JpaApplicationStore implements ApplicationStore {
     }
 
     @Override
+    public List<ApplicationRow> byApplicants(List<String> applicants) {
+        if (applicants.isEmpty()) {
+            return List.of();
+        }
+        return tx.inTransaction(em -> em.createQuery(
+                "select a from ApplicationEntity a where a.applicant in :applicants order by a.submittedAt desc",
+                ApplicationEntity.class).setParameter("applicants", applicants).getResultList().stream()
+                .map(ApplicationEntity::toRow).toList());
+    }
+
+    @Override
     public List<ApplicationRow> inStates(String organization, List<String> states, String service, String phase) {
         // Built per filter: PostgreSQL cannot type a null parameter in "(:p is null or ...)".
         String jpql = "select a from ApplicationEntity a where a.organization = :organization and a.state in :states"

@@ -77,7 +77,8 @@ public final class ApplicationsResource {
                     List.of(new FieldError("", "an application object is required")));
         }
         Application application = applications.submit(caller,
-                new Submission(body.organization(), body.service(), body.form(), body.location(), idempotencyKey));
+                new Submission(body.organization(), body.service(), body.form(), body.location(), idempotencyKey,
+                        body.onBehalfOf() == null ? null : body.onBehalfOf().toPrincipal()));
         URI location = uri.getBaseUriBuilder().path("v1/applications/{id}").build(application.id());
         return Response.created(location).entity(view(application, caller, headers)).build();
     }

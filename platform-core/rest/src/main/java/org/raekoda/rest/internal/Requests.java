@@ -2,14 +2,21 @@ package org.raekoda.rest.internal;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.raekoda.api.application.ApplicationException;
+import org.raekoda.api.application.ApplicationException.FieldError;
 import org.raekoda.api.application.AutomationMode;
+import org.raekoda.api.application.Caller;
+import org.raekoda.api.application.Principal;
+import org.raekoda.api.identity.PartyCode;
 import org.raekoda.api.application.LocalSettings;
 import org.raekoda.api.application.OfficerDecision;
 import org.raekoda.api.eservice.Criterion;
@@ -28,7 +35,56 @@ final class Requests {
     /** POST /v1/applications */
     record SubmitBody(@Schema(requiredMode = REQUIRED) String organization, @Schema(requiredMode = REQUIRED) String service,
             @Schema(requiredMode = REQUIRED, ref = ApiDocument.JSON_OBJECT) Map<String, Object> form,
-            @Schema(ref = ApiDocument.LOCATION) Map<String, Object> location) {
+            @Schema(ref = ApiDocument.LOCATION) Map<String, Object> location,
+            @Schema(nullable = true, description = "Whom the caller applies for: a company they represent, a person "
+                    + "who gave them a mandate, a visitor at a service centre; left out when they apply for themselves")
+            PrincipalBody onBehalfOf) {
+    }
+
+    /** A person or a company by country and code: always in a body, never in a URL. */
+    record PartyBody(@Schema(requiredMode = REQUIRED, description = "ISO 3166-1 alpha-2", example = "EE") String country,
+            @Schema(requiredMode = REQUIRED, description = "Personal identification code or registry code")
+            String code) {
+
+        /** The code, or 400 at {@code pointer}. */
+        PartyCode toCode(String pointer) {
+            if (country == null || code == null) {
+                throw ApplicationException.invalid("A person or company needs a country and a code",
+                        List.of(new FieldError(pointer, "country and code are required")));
+            }
+            try {
+                return new PartyCode(country, code);
+            } catch (IllegalArgumentException e) {
+                throw ApplicationException.invalid("Not a country and code", List.of(new FieldError(pointer,
+                        e.getMessage())));
+            }
+        }
+    }
+
+    /** onBehalfOf of POST /v1/applications */
+    record PrincipalBody(@Schema(requiredMode = REQUIRED) Principal.Kind kind,
+            @Schema(requiredMode = REQUIRED, description = "ISO 3166-1 alpha-2", example = "EE") String country,
+            @Schema(requiredMode = REQUIRED, description = "Personal identification code or registry code") String code,
+            @Schema(nullable = true) String name) {
+
+        Principal toPrincipal() {
+            if (kind == null) {
+                throw ApplicationException.invalid("Whom the application is for needs a kind",
+                        List.of(new FieldError("/onBehalfOf/kind", "PERSON or COMPANY")));
+            }
+            return new Principal(kind, new PartyBody(country, code).toCode("/onBehalfOf"), name);
+        }
+    }
+
+    /** POST /v1/organizations/{organization}/memberships */
+    record MembershipBody(@Schema(requiredMode = REQUIRED) PartyBody person, @Schema(nullable = true) String name,
+            @Schema(requiredMode = REQUIRED, description = "OFFICER, ADMIN, SERVICE_CENTRE") Set<Caller.Role> roles) {
+    }
+
+    /** POST /v1/me/mandates */
+    record MandateBody(@Schema(requiredMode = REQUIRED) PartyBody grantee, @Schema(nullable = true) String name,
+            @Schema(description = "E-service ids it covers; empty or left out for all") Set<String> services,
+            @Schema(requiredMode = REQUIRED, format = "date", description = "Its last day") LocalDate validUntil) {
     }
 
     /** POST /v1/applications/{id}/decision */

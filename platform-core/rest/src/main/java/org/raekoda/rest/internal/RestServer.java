@@ -23,8 +23,11 @@ import org.raekoda.api.health.HealthService;
 import org.raekoda.api.identity.BearerTokens;
 import org.raekoda.api.identity.BrowserLogins;
 import org.raekoda.api.identity.People;
+import org.raekoda.api.identity.Mandates;
+import org.raekoda.api.identity.Memberships;
 import org.raekoda.api.node.NodeProfile;
 import org.raekoda.api.registry.LocalRegisters;
+import org.raekoda.api.registry.LocalRepresentationRights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +46,8 @@ public final class RestServer {
 
     /** Every resource class of the server; their operations' access rules are read from them (AccessRules). */
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, ServicesResource.class,
-            ApplicationsResource.class, OfficerResource.class, AdminResource.class, RegistersResource.class);
+            ApplicationsResource.class, OfficerResource.class, AdminResource.class, RegistersResource.class,
+            MembershipsResource.class, AccessAuditResource.class, MeResource.class, RepresentationResource.class);
 
     private final Bus bus;
     private final Server server;
@@ -52,7 +56,9 @@ public final class RestServer {
     public RestServer(@Reference HealthService health, @Reference Catalogue catalogue,
             @Reference ApplicationService applications, @Reference CriteriaService criteria,
             @Reference OrganizationService organizations, @Reference NodeProfile node, @Reference LocalRegisters registers,
-            @Reference BearerTokens tokens, @Reference BrowserLogins logins, @Reference People people, RestConfig config) {
+            @Reference BearerTokens tokens, @Reference BrowserLogins logins, @Reference People people,
+            @Reference Memberships memberships, @Reference Mandates mandates,
+            @Reference LocalRepresentationRights representationRights, RestConfig config) {
         // The node profile logs a WARN at start when it allows callers to name themselves.
         Callers callers = new Callers(node, tokens, logins, people);
         ObjectMapper json = RestJson.mapper(config.maxBodyBytes(), config.maxJsonNestingDepth(),
@@ -71,7 +77,11 @@ public final class RestServer {
                     new ApplicationsResource(applications, callers),
                     new OfficerResource(applications, callers),
                     new AdminResource(criteria, organizations, callers),
-                    new RegistersResource(registers));
+                    new RegistersResource(registers),
+                    new MembershipsResource(memberships, callers),
+                    new AccessAuditResource(memberships, callers),
+                    new MeResource(people, mandates, callers),
+                    new RepresentationResource(representationRights));
             if (!resources.stream().map(Object::getClass).toList().equals(RESOURCES)) {
                 throw new IllegalStateException("RESOURCES must list every resource, so that its access rules are read");
             }

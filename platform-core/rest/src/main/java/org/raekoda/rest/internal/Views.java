@@ -25,6 +25,10 @@ import org.raekoda.api.application.Organization;
 import org.raekoda.api.application.QueueItem;
 import org.raekoda.api.eservice.EServiceDefinition;
 import org.raekoda.api.eservice.LocalizedText;
+import org.raekoda.api.identity.AccessAuditEntry;
+import org.raekoda.api.identity.Mandate;
+import org.raekoda.api.identity.Membership;
+import org.raekoda.api.identity.Profile;
 
 /** The JSON shapes of the API: what callers see, in their language. */
 final class Views {
@@ -103,7 +107,11 @@ final class Views {
             @Schema(ref = ApiDocument.LOCATION) Map<String, Object> location, String fee, String currency, String phase,
             String assignee, String deadline, String validUntil, long version, String submittedAt,
             List<DecisionView> decisions, String verdict, List<ExplanationLine> explanation, String reviewRequestedAt,
-            String occupiedFrom, String occupiedUntil) {
+            String occupiedFrom, String occupiedUntil,
+            @Schema(description = "Applicant: a person's pseudonymous id or company:CC:code") String applicant,
+            @Schema(description = "Who acted when the applicant did not apply themselves") String submittedBy,
+            @Schema(description = "The applicant's country and code: only for officers of the application's "
+                    + "organization reading one application") String applicantCode) {
     }
 
     /**
@@ -141,7 +149,65 @@ final class Views {
                 application.submittedAt().toString(), decisions,
                 evaluation == null ? null : evaluation.verdict().name(),
                 evaluation == null ? null : explanation(evaluation, languages), str(application.reviewRequestedAt()),
-                str(application.occupiedFrom()), str(application.occupiedUntil()));
+                str(application.occupiedFrom()), str(application.occupiedUntil()), application.applicant(),
+                application.submittedBy(), officer && application.applicantCode() != null
+                        ? application.applicantCode().reveal() : null);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MembershipView(String id, String organization, String person, String name, List<String> roles,
+            String grantedBy, String grantedAt, String revokedBy, String revokedAt) {
+
+        static MembershipView of(Membership m) {
+            return new MembershipView(m.id(), m.organization(), m.person(), m.name(),
+                    m.roles().stream().map(Enum::name).sorted().toList(), m.grantedBy(), str(m.grantedAt()),
+                    m.revokedBy(), str(m.revokedAt()));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MandateView(String id, String grantor, String grantorName, String grantee, String granteeName,
+            @Schema(description = "E-services it covers; empty for all") List<String> services,
+            @Schema(format = "date") String validUntil, String grantedAt, String revokedBy, String revokedAt) {
+
+        static MandateView of(Mandate m) {
+            return new MandateView(m.id(), m.grantor(), m.grantorName(), m.grantee(), m.granteeName(),
+                    m.services().stream().sorted().toList(), str(m.validUntil()), str(m.grantedAt()), m.revokedBy(),
+                    str(m.revokedAt()));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AccessAuditView(String at, String actor, String organization, String action, String subject,
+            String application, String detail) {
+
+        static AccessAuditView of(AccessAuditEntry e) {
+            return new AccessAuditView(str(e.at()), e.actor(), e.organization(), e.action(), e.subject(),
+                    e.application(), e.detail());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CompanyView(String country, String code, String name) {
+    }
+
+    /** GET /v1/me: the caller's own code is shown to the caller alone. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MeView(String person, String name, String country,
+            @Schema(description = "The caller's own personal code; shown to them alone") String code,
+            List<String> roles, Map<String, List<String>> memberships, List<CompanyView> companies,
+            List<MandateView> mandates) {
+
+        static MeView of(Profile p) {
+            Map<String, List<String>> memberships = new java.util.TreeMap<>();
+            p.memberships().forEach((organization, roles) -> memberships.put(organization,
+                    roles.stream().map(Enum::name).sorted().toList()));
+            return new MeView(p.person(), p.name(), p.code() == null ? null : p.code().country(),
+                    p.code() == null ? null : p.code().code(), p.roles().stream().map(Enum::name).sorted().toList(),
+                    memberships, p.companies().stream().map(c -> new CompanyView(c.company().country(),
+                            c.company().code(), c.name())).toList(),
+                    p.mandates().stream().map(MandateView::of).toList());
+        }
     }
 
     static List<ExplanationLine> explanation(Evaluation evaluation, List<Locale> languages) {

@@ -38,6 +38,17 @@ class DevelopmentIdentityTest {
     }
 
     @Test
+    void theHeaderMayNameThePersonTheCallerIs() {
+        Caller mari = DevelopmentIdentity.parse("subject=mari; roles=APPLICANT; person=ee38001085718");
+        assertEquals(new org.raekoda.api.identity.PartyCode("EE", "38001085718"), mari.person());
+        assertEquals(Set.of(Caller.Role.APPLICANT), mari.roles());
+        assertNull(DevelopmentIdentity.parse("subject=mari; roles=APPLICANT; person=E"));
+        assertNull(DevelopmentIdentity.parse("subject=mari; roles=APPLICANT; person=1238001085718"));
+        assertNull(DevelopmentIdentity.parse("subject=mari; roles=APPLICANT; person=EE3800108571838001085718"
+                + "38001085718380010857183800108571838001085718380010857183800108571838001085718"));
+    }
+
+    @Test
     void aMalformedHeaderNamesNobody() {
         assertNull(DevelopmentIdentity.parse(null));
         assertNull(DevelopmentIdentity.parse("subject=alice"));

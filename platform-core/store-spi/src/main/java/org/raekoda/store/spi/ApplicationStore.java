@@ -58,6 +58,9 @@ public interface ApplicationStore {
 
     List<ApplicationRow> byApplicant(String applicant);
 
+    /** Applications of any of these applicants (a person, the companies they represent, ...), newest first. */
+    List<ApplicationRow> byApplicants(List<String> applicants);
+
     /** Applications of an organization in the given states, optionally of one service and one phase. */
     List<ApplicationRow> inStates(String organization, List<String> states, String service, String phase);
 

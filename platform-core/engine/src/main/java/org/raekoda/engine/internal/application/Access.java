@@ -1,6 +1,9 @@
 package org.raekoda.engine.internal.application;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.raekoda.api.application.ApplicationException;
 import org.raekoda.api.application.ApplicationException.FieldError;
@@ -15,22 +18,39 @@ import org.raekoda.store.spi.ApplicationStore;
  */
 final class Access {
 
-    private final ApplicationStore applications;
+    /** What applicants do themselves; an officer who did any of it for the applicant does not decide. */
+    private static final Set<String> APPLICANT_ACTIONS = Set.of("submitted", "answered", "withdrawn",
+            "human-review-requested");
 
-    Access(ApplicationStore applications) {
+    private final ApplicationStore applications;
+    private final Acting acting;
+    private final Clock clock;
+
+    Access(ApplicationStore applications, Acting acting, Clock clock) {
         this.applications = applications;
+        this.acting = acting;
+        this.clock = clock;
     }
 
-    /** The applicant sees their own; officers see their organization's; nobody else learns it exists. */
+    /**
+     * The applicant, and whoever may act for them (a representative of the company, a mandatary), sees the
+     * application; officers see their organization's; nobody else learns it exists.
+     */
     ApplicationRow visible(Caller caller, String applicationId) {
         ApplicationRow row = applications.find(applicationId)
                 .orElseThrow(() -> ApplicationException.notFound("application " + applicationId));
         boolean own = row.applicant().equals(caller.subject());
         boolean officer = caller.hasIn(row.organization(), Role.OFFICER);
-        if (!own && !officer) {
+        if (!own && !officer && !actsFor(caller, row)) {
             throw ApplicationException.notFound("application " + applicationId);
         }
         return row;
+    }
+
+    /** Whether the caller, not the applicant, may act for the applicant of this application. */
+    boolean actsFor(Caller caller, ApplicationRow row) {
+        return !row.applicant().equals(caller.subject()) && acting.mayActFor(caller, row.applicant(), row.service(),
+                LocalDate.now(clock), clock.instant());
     }
 
     /** An application an officer of its organization acts on. */
@@ -45,23 +65,33 @@ final class Access {
     /** An application its applicant acts on; {@code onlyTheApplicant} says what others may not do. */
     ApplicationRow forApplicant(Caller caller, String applicationId, String onlyTheApplicant) {
         ApplicationRow row = visible(caller, applicationId);
-        if (!row.applicant().equals(caller.subject())) {
+        if (!row.applicant().equals(caller.subject()) && !actsFor(caller, row)) {
             throw ApplicationException.forbidden(onlyTheApplicant);
         }
         return row;
     }
 
     /**
-     * Whether an officer may decide, take on or confirm this application: never one they submitted
-     * themselves. The seam for representation (issue 10): acting for the applicant will be refused here too.
+     * Whether an officer may decide, take on or confirm this application: never one they submitted themselves,
+     * submitted for someone else, acted in for the applicant, or whose applicant they may act for.
      *
      * @param what what the officer is about to do, for the refusal's reason
      */
-    static void requireImpartial(Caller officer, ApplicationRow row, String what) {
-        if (row.applicant().equals(officer.subject())) {
+    void requireImpartial(Caller officer, ApplicationRow row, String what) {
+        String me = officer.subject();
+        boolean involved = row.applicant().equals(me) || me.equals(row.submittedBy())
+                || applications.audit(row.id()).stream()
+                        .anyMatch(line -> line.actor().equals(me) && APPLICANT_ACTIONS.contains(line.action()))
+                || actsFor(officer, row);
+        if (involved) {
             throw ApplicationException.forbidden("an officer does not " + what + " an application they submitted"
-                    + " themselves; another officer of " + row.organization() + " does");
+                    + " or acted in for the applicant; another officer of " + row.organization() + " does");
         }
+    }
+
+    /** The audit note of an applicant's action taken by someone acting for them. */
+    static String onBehalf(Caller caller, ApplicationRow row) {
+        return row.applicant().equals(caller.subject()) ? "" : "on behalf of " + row.applicant();
     }
 
     /** A subject the store can keep as applicant, assignee or decider (VARCHAR(128)); else 400. */

@@ -39,7 +39,8 @@ final class ApplicantActions {
 
     Application withdraw(Caller applicant, String applicationId) {
         ApplicationRow row = access.forApplicant(applicant, applicationId, "only the applicant withdraws an application");
-        return changes.move(applicant, row, ApplicationState.WITHDRAWN, row.version(), r -> r, "withdrawn", "", null);
+        return changes.move(applicant, row, ApplicationState.WITHDRAWN, row.version(), r -> r, "withdrawn",
+                Access.onBehalf(applicant, row), null);
     }
 
     Application answer(Caller applicant, String applicationId, Map<String, Object> additions) {
@@ -59,7 +60,8 @@ final class ApplicantActions {
                 location, rules);
         // The resource claim is worked out again when an officer issues the permit.
         return changes.move(applicant, row, ApplicationState.IN_REVIEW, row.version(),
-                r -> r.withForm(formJson, claim == null ? null : claim.occupancy(), r.claim()), "answered", "", null);
+                r -> r.withForm(formJson, claim == null ? null : claim.occupancy(), r.claim()), "answered",
+                Access.onBehalf(applicant, row), null);
     }
 
     Application requestHumanReview(Caller applicant, String applicationId, String reason) {
@@ -82,7 +84,9 @@ final class ApplicantActions {
                     ApplicationState.valueOf(row.state()).next());
         }
         Instant now = changes.now();
-        String note = reason == null ? "" : reason;
+        String behalf = Access.onBehalf(applicant, row);
+        String note = (reason == null ? "" : reason) + (behalf.isEmpty() || reason == null || reason.isEmpty() ? ""
+                : "; ") + behalf;
         AuditRow audit = new AuditRow(row.id(), row.organization(), now, applicant.subject(), applicant.channel().name(),
                 "human-review-requested", row.state(), row.state(), note);
         return changes.write(row.withReviewRequested(now, now), row.version(), null, audit);

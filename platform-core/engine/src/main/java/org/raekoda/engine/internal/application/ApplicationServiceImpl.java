@@ -29,6 +29,10 @@ import org.raekoda.api.application.Verdict;
 import org.raekoda.api.eservice.Catalogue;
 import org.raekoda.api.eservice.EServiceDefinition;
 import org.raekoda.api.registry.RegistryFacts;
+import org.raekoda.api.registry.RepresentationRights;
+import org.raekoda.api.application.Caller.Role;
+import org.raekoda.store.spi.AccessAuditRow;
+import org.raekoda.store.spi.PeopleStore;
 import org.raekoda.store.spi.ApplicationRow;
 import org.raekoda.store.spi.ApplicationStore;
 import org.raekoda.store.spi.OrganizationStore;
@@ -51,6 +55,10 @@ public final class ApplicationServiceImpl implements ApplicationService {
 
     private final ApplicationStore applications;
     private final List<RegistryFacts> registries = new CopyOnWriteArrayList<>();
+    private final List<RepresentationRights> representationRights = new CopyOnWriteArrayList<>();
+    private final PeopleStore people;
+    private final Acting acting;
+    private final Clock clock;
     private final Access access;
     private final StateChanges changes;
     private final SubmissionDecision submissions;
@@ -59,18 +67,27 @@ public final class ApplicationServiceImpl implements ApplicationService {
 
     @Activate
     public ApplicationServiceImpl(@Reference Catalogue catalogue, @Reference ApplicationStore applications,
-            @Reference OrganizationStore organizations) {
-        this(catalogue, applications, organizations, new RuleEngine(), new FormValidator(), Clock.systemUTC());
+            @Reference OrganizationStore organizations, @Reference PeopleStore people) {
+        this(catalogue, applications, organizations, people, new RuleEngine(), new FormValidator(), Clock.systemUTC());
+    }
+
+    /** Without a people store: nobody acts for anyone, and staff reads are not audited (tools, older tests). */
+    public ApplicationServiceImpl(Catalogue catalogue, ApplicationStore applications, OrganizationStore organizations,
+            RuleEngine rules, FormValidator forms, Clock clock) {
+        this(catalogue, applications, organizations, null, rules, forms, clock);
     }
 
     public ApplicationServiceImpl(Catalogue catalogue, ApplicationStore applications, OrganizationStore organizations,
-            RuleEngine rules, FormValidator forms, Clock clock) {
+            PeopleStore people, RuleEngine rules, FormValidator forms, Clock clock) {
         this.applications = applications;
+        this.people = people;
+        this.clock = clock;
         Facts facts = new Facts(organizations, ZoneLayerCache.ofMegabytes(ZONE_LAYERS_MEGABYTES), registries, rules);
-        this.access = new Access(applications);
+        this.acting = new Acting(people, representationRights);
+        this.access = new Access(applications, acting, clock);
         this.changes = new StateChanges(applications, catalogue, organizations, clock);
         this.submissions = new SubmissionDecision(catalogue, applications, organizations, rules, forms, facts, changes,
-                clock);
+                clock, acting);
         this.applicantActions = new ApplicantActions(access, applications, rules, forms, changes);
         this.officerDecisions = new OfficerDecisions(access, facts, changes, rules);
     }
@@ -80,14 +97,28 @@ public final class ApplicationServiceImpl implements ApplicationService {
         return submissions.submit(applicant, submission);
     }
 
+    /**
+     * One application. An officer of its organization reading it sees the applicant's code, and the read is a
+     * line of the access audit (one insert); the applicant and those acting for them read without a line.
+     */
     @Override
     public Application get(Caller caller, String applicationId) {
-        return changes.load(access.visible(caller, applicationId));
+        ApplicationRow row = access.visible(caller, applicationId);
+        Application application = changes.load(row);
+        boolean staff = caller.has(Role.OFFICER) && caller.actsFor(row.organization())
+                && !row.applicant().equals(caller.subject());
+        if (!staff || people == null) {
+            return application;
+        }
+        people.audit(new AccessAuditRow(clock.instant(), caller.subject(), row.organization(), "read",
+                row.applicant(), row.id(), ""));
+        return application.withApplicantCode(acting.codeOf(row.applicant()));
     }
 
     @Override
     public List<Application> mine(Caller applicant) {
-        return applications.byApplicant(applicant.subject()).stream().map(changes::load).toList();
+        return acting.mine(applicant, applications, LocalDate.now(clock), clock.instant()).stream().map(changes::load)
+                .toList();
     }
 
     @Override
@@ -168,7 +199,13 @@ public final class ApplicationServiceImpl implements ApplicationService {
     @Override
     public List<AuditEntry> audit(Caller caller, String applicationId) {
         access.forOfficer(caller, applicationId);
-        return applications.audit(applicationId).stream().map(Rows::audit).toList();
+        List<AuditEntry> trail = new ArrayList<>(applications.audit(applicationId).stream().map(Rows::audit).toList());
+        if (people != null) {
+            // Who read it, and under which right someone acted for the applicant, from the access audit.
+            people.accessAuditOf(applicationId).forEach(line -> trail.add(Rows.audit(line)));
+            trail.sort(java.util.Comparator.comparing(AuditEntry::at));
+        }
+        return trail;
     }
 
     /** The facts criteria read (see {@link Facts}); the criteria service's dry run builds them the same way. */
@@ -184,5 +221,15 @@ public final class ApplicationServiceImpl implements ApplicationService {
 
     public void removeRegistry(RegistryFacts registry) {
         registries.remove(registry);
+    }
+
+    /** Sources of representation rights: the local one, and national business registers as they are integrated. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addRepresentationRights(RepresentationRights source) {
+        representationRights.add(source);
+    }
+
+    public void removeRepresentationRights(RepresentationRights source) {
+        representationRights.remove(source);
     }
 }

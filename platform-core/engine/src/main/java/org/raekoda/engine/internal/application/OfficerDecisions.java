@@ -81,7 +81,7 @@ final class OfficerDecisions {
                     List.of(new FieldError("/reason", "is required for " + decision.action())));
         }
         Access.requireStorableSubject(officer);
-        Access.requireImpartial(officer, row, "decide");
+        access.requireImpartial(officer, row, "decide");
         boolean reviewAnswer = decision.action() == OfficerDecision.Action.CONFIRM
                 || decision.action() == OfficerDecision.Action.REVOKE;
         if (reviewAnswer != (row.reviewRequestedAt() != null)) {

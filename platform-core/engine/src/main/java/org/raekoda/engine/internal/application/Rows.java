@@ -26,7 +26,7 @@ final class Rows {
                 row.fee(), row.currency(), row.phase(), row.assignee(), row.deadline(), row.validUntil(), row.version(),
                 row.submittedAt(), decisions.stream().map(Rows::decision).toList(), row.reviewRequestedAt(),
                 row.occupancy() == null ? null : row.occupancy().from(),
-                row.occupancy() == null ? null : row.occupancy().until());
+                row.occupancy() == null ? null : row.occupancy().until(), row.submittedBy(), null);
     }
 
     static Decision decision(DecisionRow row) {
@@ -34,6 +34,13 @@ final class Rows {
                 row.mode() == null ? null : AutomationMode.valueOf(row.mode()), row.automatic(),
                 row.evaluationJson() == null ? null : Json.read(row.evaluationJson(), Evaluation.class),
                 row.reason() == null ? "" : row.reason(), row.decidedBy(), row.decidedAt());
+    }
+
+    /** A line of the access audit in an application's trail: reads by staff and acting for the applicant. */
+    static AuditEntry audit(org.raekoda.store.spi.AccessAuditRow row) {
+        Channel channel = "read".equals(row.action()) || "acted-for-visitor".equals(row.action())
+                ? Channel.SERVICE_CENTRE : Channel.SELF_SERVICE;
+        return new AuditEntry(row.at(), row.actor(), channel, row.action(), null, null, row.detail());
     }
 
     static AuditEntry audit(AuditRow row) {

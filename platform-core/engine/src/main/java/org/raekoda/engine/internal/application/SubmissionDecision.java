@@ -28,6 +28,7 @@ import org.raekoda.api.application.Caller.Role;
 import org.raekoda.api.application.Channel;
 import org.raekoda.api.application.Evaluation;
 import org.raekoda.api.application.LocalSettings;
+import org.raekoda.api.application.Principal;
 import org.raekoda.api.application.RuleSet;
 import org.raekoda.api.application.Submission;
 import org.raekoda.api.application.Verdict;
@@ -63,9 +64,11 @@ final class SubmissionDecision {
     private final Facts facts;
     private final StateChanges changes;
     private final Clock clock;
+    private final Acting acting;
 
     SubmissionDecision(Catalogue catalogue, ApplicationStore applications, OrganizationStore organizations,
-            RuleEngine rules, FormValidator forms, Facts facts, StateChanges changes, Clock clock) {
+            RuleEngine rules, FormValidator forms, Facts facts, StateChanges changes, Clock clock, Acting acting) {
+        this.acting = acting;
         this.catalogue = catalogue;
         this.applications = applications;
         this.organizations = organizations;
@@ -77,7 +80,9 @@ final class SubmissionDecision {
     }
 
     Application submit(Caller applicant, Submission submission) {
-        if (!applicant.has(Role.APPLICANT)) {
+        boolean forVisitor = submission.onBehalfOf() != null && submission.onBehalfOf().kind() == Principal.Kind.PERSON
+                && applicant.has(Role.SERVICE_CENTRE);
+        if (!applicant.has(Role.APPLICANT) && !forVisitor) {
             throw ApplicationException.forbidden("only applicants submit applications");
         }
         List<FieldError> missing = new ArrayList<>();
@@ -96,13 +101,22 @@ final class SubmissionDecision {
         if (!missing.isEmpty()) {
             throw ApplicationException.invalid("The application is incomplete", missing);
         }
+        if (submission.onBehalfOf() != null && submission.onBehalfOf().name() != null) {
+            TextLimits.check(missing, "/onBehalfOf/name", submission.onBehalfOf().name(), TextLimits.NAME);
+            if (!missing.isEmpty()) {
+                throw ApplicationException.invalid("The application is incomplete", missing);
+            }
+        }
         Access.requireStorableSubject(applicant);
+        // Whether the caller may act for whom they name is decided before the form is looked at.
+        Acting.Act act = acting.forSubmission(applicant, submission.onBehalfOf(), submission.service(),
+                changes.today(submission.organization()), clock.instant());
         String key = blankToNull(submission.idempotencyKey());
         String requestHash = requestHash(submission);
         if (key != null) {
             // A retry answers what the first request got, even if the form would no longer pass (a period
             // that has begun since); the same key with another request is refused whatever it holds.
-            Optional<ApplicationRow> earlier = applications.findByIdempotencyKey(applicant.subject(), key);
+            Optional<ApplicationRow> earlier = applications.findByIdempotencyKey(act.applicant(), key);
             if (earlier.isPresent()) {
                 return changes.load(sameRequest(earlier.get(), requestHash));
             }
@@ -139,8 +153,8 @@ final class SubmissionDecision {
         String feeRule = local.fee() != null ? local.fee() : service.fee().amount();
         BigDecimal fee = facts.amount(feeRule, known, "/form", "fee").setScale(2, RoundingMode.HALF_UP);
         RuleSet ruleSet = RuleSets.effective(submission.organization(), service, settings);
-        Proposal proposal = new Proposal(applicant, submission, service, local, ruleSet, fee, key, place, resource,
-                today, validUntil, started, requestHash);
+        Proposal proposal = new Proposal(applicant, act, submission, service, local, ruleSet, fee, key, place,
+                resource, today, validUntil, started, requestHash);
         // Deciding and storing race with other nodes issuing permits for the same place and time, or the same
         // resource: the store refuses an issuance whose clash candidates changed, and the rules then look again.
         for (int attempt = 1;; attempt++) {
@@ -168,7 +182,7 @@ final class SubmissionDecision {
     }
 
     /** Everything about a new application that does not change when the decision is made again. */
-    private record Proposal(Caller applicant, Submission submission, EServiceDefinition service, LocalSettings local,
+    private record Proposal(Caller applicant, Acting.Act act, Submission submission, EServiceDefinition service, LocalSettings local,
             RuleSet ruleSet, BigDecimal fee, String key, Occupancies.Claim place, ResourceClaim resource,
             LocalDate today, LocalDate validUntil, boolean started, String requestHash) {
     }
@@ -187,25 +201,31 @@ final class SubmissionDecision {
         Submission submission = p.submission();
         Caller applicant = p.applicant();
         EServiceDefinition service = p.service();
+        Acting.Act act = p.act();
         ApplicationRow row = new ApplicationRow(id, submission.organization(), service.id(), service.version(),
-                applicant.subject(), state.name(), Json.write(submission.form()),
+                act.applicant(), state.name(), Json.write(submission.form()),
                 submission.location() == null ? null : Json.write(submission.location()), p.fee(),
                 service.fee().currency(), issueNow ? null : firstPhase.id(), null,
                 issueNow ? null : WorkingDays.after(p.today(), p.local().deadlines().getOrDefault(firstPhase.id(),
                         firstPhase.deadlineWorkingDays())), issueNow ? p.validUntil() : null, 0, now, now,
-                p.key(), null, p.place() == null ? null : p.place().occupancy(), p.resource(), p.requestHash());
+                p.key(), null, p.place() == null ? null : p.place().occupancy(), p.resource(), p.requestHash(),
+                act.submittedBy());
         RuleSet ruleSet = p.ruleSet();
         DecisionRow decision = new DecisionRow(UUID.randomUUID().toString(), id, state.name(), ruleSet.mode().name(),
                 ruleSet.mode() == AutomationMode.AUTOMATIC, evaluation.verdict().name(), evaluation.rulesetHash(),
                 Json.write(evaluation), "", Caller.SYSTEM.subject(), now);
         List<AuditRow> audit = List.of(
-                new AuditRow(id, row.organization(), now, applicant.subject(), applicant.channel().name(), "submitted",
-                        null, ApplicationState.SUBMITTED.name(), service.id() + " " + service.version()),
+                new AuditRow(id, row.organization(), now, applicant.subject(), act.channel().name(), "submitted",
+                        null, ApplicationState.SUBMITTED.name(), service.id() + " " + service.version()
+                                + (act.submittedBy() == null ? "" : ", on behalf of " + act.applicant())),
                 new AuditRow(id, row.organization(), now, Caller.SYSTEM.subject(), Channel.AUTOMATIC.name(),
                         issueNow ? "issued" : "rules-evaluated", ApplicationState.SUBMITTED.name(), state.name(),
                         "mode " + ruleSet.mode() + ", verdict " + evaluation.verdict() + ", rule set "
                                 + evaluation.rulesetHash().substring(0, 12)));
         ApplicationRow stored = applications.insert(row, List.of(decision), audit, inTheWaySeen);
+        if (act.action() != null && stored.id().equals(id)) {
+            acting.audit(acting.used(act, applicant, row.organization(), id, now));
+        }
         // Another request with the same key may have been stored between the look-up and this insert.
         return changes.load(stored.id().equals(id) ? stored : sameRequest(stored, p.requestHash()));
     }
