@@ -20,6 +20,7 @@ import org.raekoda.api.application.CriteriaService;
 import org.raekoda.api.application.OrganizationService;
 import org.raekoda.api.eservice.Catalogue;
 import org.raekoda.api.health.HealthService;
+import org.raekoda.api.identity.BrowserLogins;
 import org.raekoda.api.node.NodeProfile;
 import org.raekoda.api.registry.LocalRegisters;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ public final class RestServer {
     public RestServer(@Reference HealthService health, @Reference Catalogue catalogue,
             @Reference ApplicationService applications, @Reference CriteriaService criteria,
             @Reference OrganizationService organizations, @Reference NodeProfile node, @Reference LocalRegisters registers,
-            RestConfig config) {
+            @Reference BrowserLogins logins, @Reference PublicAddress address, RestConfig config) {
         // The node profile logs a WARN at start when it allows callers to name themselves.
         Callers callers = new Callers(node);
         ObjectMapper json = RestJson.mapper(config.maxBodyBytes(), config.maxJsonNestingDepth(),
@@ -64,7 +65,8 @@ public final class RestServer {
                     new ApplicationsResource(applications, callers),
                     new OfficerResource(applications, callers),
                     new AdminResource(criteria, organizations, callers),
-                    new RegistersResource(registers, callers)));
+                    new RegistersResource(registers, callers),
+                    new AuthResource(logins, address.baseUrl())));
             factory.setProviders(List.of(new RestJson.WholeBodyProvider(json), new ProblemExceptionMapper(),
                     new BodyLimitFilter(config.maxBodyBytes(), config.maxZoneLayerBytes()),
                     new AccessFilter(callers), new ResponseHeadersFilter()));

@@ -34,7 +34,7 @@ class RestEdgeTest {
     void everyOperationSaysWhoMayCallIt() {
         List<String> unmarked = new ArrayList<>();
         for (Class<?> resource : List.of(HealthResource.class, ServicesResource.class, ApplicationsResource.class,
-                OfficerResource.class, AdminResource.class, RegistersResource.class)) {
+                OfficerResource.class, AdminResource.class, RegistersResource.class, AuthResource.class)) {
             for (Method method : resource.getDeclaredMethods()) {
                 boolean operation = method.isAnnotationPresent(GET.class) || method.isAnnotationPresent(POST.class)
                         || method.isAnnotationPresent(PUT.class) || method.isAnnotationPresent(DELETE.class);
