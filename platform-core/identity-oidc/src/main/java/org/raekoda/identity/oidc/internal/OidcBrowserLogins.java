@@ -164,12 +164,12 @@ public final class OidcBrowserLogins implements BrowserLogins {
         String cookie = random();
         Instant expiresAt = now.plus(absolute);
         Instant idleExpiresAt = now.plus(idle);
-        store.saveSession(new BrowserSessionRow(hash(cookie), random(), provider.name(), proved.person().country(),
-                proved.person().code(), proved.name(), idToken.getParsedString(), now, idleExpiresAt, expiresAt));
-        BrowserSessionRow saved = store.useSession(hash(cookie), now, idleExpiresAt)
-                .orElseThrow(() -> new IllegalStateException("a session just saved is not found"));
+        BrowserSessionRow opened = new BrowserSessionRow(hash(cookie), random(), provider.name(),
+                proved.person().country(), proved.person().code(), proved.name(), idToken.getParsedString(), now,
+                idleExpiresAt, expiresAt);
+        store.saveSession(opened);
         LOG.debug("Browser session opened through provider {}", provider.name());
-        return session(cookie, saved, attempt.returnTo());
+        return session(cookie, opened, attempt.returnTo());
     }
 
     @Override
