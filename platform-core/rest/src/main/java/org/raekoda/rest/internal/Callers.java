@@ -28,7 +28,7 @@ import org.raekoda.api.node.NodeProfile;
 final class Callers {
 
     static final String CHALLENGE = "Bearer realm=\"raekoda\"";
-    static final String SESSION_COOKIE = "raekoda_session";
+    static final String SESSION_COOKIE = AuthResource.COOKIE;
     static final String CSRF_HEADER = "X-CSRF-Token";
 
     private static final String CURRENT = Caller.class.getName();

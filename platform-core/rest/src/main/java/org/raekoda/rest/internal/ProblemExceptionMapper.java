@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.raekoda.api.application.ApplicationException;
+import org.raekoda.api.identity.InvalidCredentialsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,9 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionMapper.class);
 
+    /** RFC 6750 section 3: credentials were sent and do not hold. */
+    static final String INVALID_TOKEN = Callers.CHALLENGE + ", error=\"invalid_token\"";
+
     @Context
     private UriInfo uriInfo;
 
@@ -43,6 +47,9 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     public Response toResponse(Throwable exception) {
         Problem problem = toProblem(exception, instance());
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (exception instanceof InvalidCredentialsException) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN);
+        }
         if (exception instanceof WebApplicationException) {
             Object challenge = ((WebApplicationException) exception).getResponse().getHeaders()
                     .getFirst(HttpHeaders.WWW_AUTHENTICATE);
@@ -54,6 +61,10 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     }
 
     Problem toProblem(Throwable exception, String instance) {
+        if (exception instanceof InvalidCredentialsException) {
+            // The reason names the failed check (expired, wrong audience); it never repeats the credential.
+            return new Problem("about:blank", "Unauthorized", 401, exception.getMessage(), instance, List.of());
+        }
         if (exception instanceof ApplicationException) {
             ApplicationException refusal = (ApplicationException) exception;
             int status = switch (refusal.kind()) {

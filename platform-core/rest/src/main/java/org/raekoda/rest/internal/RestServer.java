@@ -47,7 +47,8 @@ public final class RestServer {
     /** Every resource class of the server; their operations' access rules are read from them (AccessRules). */
     static final List<Class<?>> RESOURCES = List.of(HealthResource.class, ServicesResource.class,
             ApplicationsResource.class, OfficerResource.class, AdminResource.class, RegistersResource.class,
-            MembershipsResource.class, AccessAuditResource.class, MeResource.class, RepresentationResource.class);
+            MembershipsResource.class, AccessAuditResource.class, MeResource.class, RepresentationResource.class,
+            AuthResource.class);
 
     private final Bus bus;
     private final Server server;
@@ -58,7 +59,7 @@ public final class RestServer {
             @Reference OrganizationService organizations, @Reference NodeProfile node, @Reference LocalRegisters registers,
             @Reference BearerTokens tokens, @Reference BrowserLogins logins, @Reference People people,
             @Reference Memberships memberships, @Reference Mandates mandates,
-            @Reference LocalRepresentationRights representationRights, RestConfig config) {
+            @Reference LocalRepresentationRights representationRights, @Reference PublicAddress address, RestConfig config) {
         // The node profile logs a WARN at start when it allows callers to name themselves.
         Callers callers = new Callers(node, tokens, logins, people);
         ObjectMapper json = RestJson.mapper(config.maxBodyBytes(), config.maxJsonNestingDepth(),
@@ -81,7 +82,8 @@ public final class RestServer {
                     new MembershipsResource(memberships, callers),
                     new AccessAuditResource(memberships, callers),
                     new MeResource(people, mandates, callers),
-                    new RepresentationResource(representationRights));
+                    new RepresentationResource(representationRights),
+                    new AuthResource(logins, address.baseUrl()));
             if (!resources.stream().map(Object::getClass).toList().equals(RESOURCES)) {
                 throw new IllegalStateException("RESOURCES must list every resource, so that its access rules are read");
             }

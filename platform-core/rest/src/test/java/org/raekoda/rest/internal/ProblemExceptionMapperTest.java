@@ -31,6 +31,18 @@ class ProblemExceptionMapperTest {
     }
 
     @Test
+    void credentialsThatProveNothingAre401WithTheBearerChallenge() {
+        javax.ws.rs.core.Response response = mapper.toResponse(
+                new org.raekoda.api.identity.InvalidCredentialsException("Expired JWT"));
+
+        assertEquals(401, response.getStatus());
+        assertEquals("Bearer realm=\"raekoda\", error=\"invalid_token\"",
+                response.getHeaderString(javax.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE));
+        assertEquals("Expired JWT", ((Problem) response.getEntity()).detail());
+        assertEquals(Problem.MEDIA_TYPE, response.getMediaType().toString());
+    }
+
+    @Test
     void ourOwnClientMessagesReachTheClient() {
         Problem problem = mapper.toProblem(new WebApplicationException("The application was withdrawn", 409), "/x");
 
