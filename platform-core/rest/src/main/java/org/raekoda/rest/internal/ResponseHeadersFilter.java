@@ -14,7 +14,8 @@ import javax.ws.rs.core.MultivaluedMap;
 /**
  * Security headers on every answer of the CXF server: the API, its problem answers and 404s, the OpenAPI
  * document and the Swagger UI pages. Answers of operations that are not public may hold personal data and
- * are never stored by caches. Location headers are sent as paths, so that a forged Host header is never echoed.
+ * are never stored by caches. A Location on this server is sent as a path, so that a forged Host header, from which
+ * CXF builds absolute URIs, is never echoed; one elsewhere (a login's redirect to its identity provider) stays whole.
  */
 final class ResponseHeadersFilter implements ContainerResponseFilter {
 
@@ -43,7 +44,8 @@ final class ResponseHeadersFilter implements ContainerResponseFilter {
         }
         Object location = headers.getFirst(HttpHeaders.LOCATION);
         if (location != null) {
-            headers.putSingle(HttpHeaders.LOCATION, withoutAuthority(location.toString()));
+            headers.putSingle(HttpHeaders.LOCATION, withoutOwnAuthority(location.toString(),
+                    request.getUriInfo().getBaseUri().getRawAuthority()));
         }
     }
 
@@ -52,10 +54,16 @@ final class ResponseHeadersFilter implements ContainerResponseFilter {
         return request.getUriInfo().getPath().startsWith("v1/");
     }
 
-    /** The Location's path, query and fragment: a relative reference that the client resolves against its own URL. */
-    static String withoutAuthority(String location) {
+    /**
+     * The Location's path, query and fragment, a relative reference that the client resolves against its own URL,
+     * when it points at the authority the request named (its Host); else the Location as it is.
+     */
+    static String withoutOwnAuthority(String location, String requestAuthority) {
         URI uri = URI.create(location);
         if (!uri.isAbsolute() && uri.getRawAuthority() == null) {
+            return location;
+        }
+        if (uri.getRawAuthority() != null && !uri.getRawAuthority().equalsIgnoreCase(requestAuthority)) {
             return location;
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

@@ -105,9 +105,13 @@ class RestEdgeTest {
 
     @Test
     void locationsLoseTheirAuthority() {
-        assertEquals("/api/api-docs/?url=/api/openapi.json",
-                ResponseHeadersFilter.withoutAuthority("http://evil.example/api/api-docs/?url=/api/openapi.json"));
-        assertEquals("/api/v1/applications/7", ResponseHeadersFilter.withoutAuthority("/api/v1/applications/7"));
-        assertTrue(ResponseHeadersFilter.withoutAuthority("//evil.example/x").startsWith("/x"));
+        assertEquals("/api/api-docs/?url=/api/openapi.json", ResponseHeadersFilter.withoutOwnAuthority(
+                "http://evil.example/api/api-docs/?url=/api/openapi.json", "evil.example"));
+        assertEquals("/api/v1/applications/7",
+                ResponseHeadersFilter.withoutOwnAuthority("/api/v1/applications/7", "localhost:8181"));
+        assertTrue(ResponseHeadersFilter.withoutOwnAuthority("//evil.example/x", "evil.example").startsWith("/x"));
+        // A login's redirect to its identity provider is not the request's own authority: it stays whole.
+        assertEquals("https://tara.ria.ee/oidc/authorize?state=s", ResponseHeadersFilter.withoutOwnAuthority(
+                "https://tara.ria.ee/oidc/authorize?state=s", "localhost:8181"));
     }
 }
