@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -71,7 +72,11 @@ class DemoIdentityProviderIT {
 
     @BeforeAll
     void startTheQuickStart() throws Exception {
-        karaf = RunningDistribution.fresh("demo-idp", Map.of()).development().start();
+        karaf = RunningDistribution.fresh("demo-idp", Map.of()).development();
+        // The quick start listens on 8181, the login callback's default; this node has a port of its own.
+        Files.writeString(karaf.home().resolve("etc/org.raekoda.identity.sessions.cfg"),
+                "publicBaseUrl = http://localhost:" + karaf.httpPort() + "\n");
+        karaf.start();
         await().atMost(BOOT).pollInterval(Duration.ofMillis(500)).until(() -> karaf.health() != null
                 && karaf.health().status() == 200 && karaf.get(DISCOVERY).statusCode() == 200);
         issuer = "http://localhost:" + karaf.httpPort() + "/demo-idp";
@@ -192,6 +197,64 @@ class DemoIdentityProviderIT {
                 + Base64.getEncoder().encodeToString("raekoda:guess".getBytes(StandardCharsets.UTF_8)));
         assertEquals(401, wrongSecret.statusCode());
         assertEquals("invalid_client", JSON.readTree(wrongSecret.body()).path("error").asText());
+    }
+
+    /**
+     * The demo persons use the API as anyone would: a citizen with a token in one call, an officer of the demo town
+     * whose membership the platform granted, another citizen who may not see the first one's application, and a
+     * page login through the platform's own code flow and the person picker, with the session it opens.
+     */
+    @Test
+    void theDemoPersonsUseTheApiWithTheirTokensAndAPageLogin() throws Exception {
+        await().atMost(BOOT).pollInterval(Duration.ofMillis(500))
+                .until(() -> karaf.get("/api/v1/services/excavation").statusCode() == 200
+                        && karaf.get("/api/v1/auth/providers").body().contains("demo"));
+        String citizen = "Bearer " + quickToken("ee-citizen");
+        JsonNode me = JSON.readTree(karaf.get("/api/v1/me", "Authorization", citizen).body());
+        assertEquals("48706121237", me.path("code").asText(), me.toString());
+        JsonNode example = PermitServicesIT.example("excavation", "issued");
+        ObjectNode submission = JSON.createObjectNode().put("organization", "demo").put("service", "excavation");
+        submission.set("form", example.path("form"));
+        submission.set("location", example.path("location"));
+        HttpResponse<String> submitted = karaf.send("POST", "/api/v1/applications", submission.toString(),
+                "Authorization", citizen);
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        String application = "/api/v1/applications/" + JSON.readTree(submitted.body()).path("id").asText();
+
+        String officer = "Bearer " + quickToken("demo-officer");
+        // The platform grants the demo persons their memberships once the demo town exists.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> karaf.get("/api/v1/officer/queue", "Authorization", officer).statusCode() == 200);
+        HttpResponse<String> read = karaf.get(application, "Authorization", officer);
+        assertEquals(200, read.statusCode(), read.body());
+        assertEquals("EE48706121237", JSON.readTree(read.body()).path("applicantCode").asText());
+        assertEquals(404, karaf.get(application, "Authorization", "Bearer " + quickToken("ee-citizen-2")).statusCode());
+
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> login = karaf.get("/api/v1/auth/demo/login?returnTo=/");
+        assertEquals(302, login.statusCode(), login.body());
+        // On the same host as the API, the provider's address comes as a path.
+        HttpResponse<String> picker = browser.send(HttpRequest.newBuilder(karaf.uri("/").resolve(login.headers()
+                .firstValue("Location").orElseThrow())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, picker.statusCode(), picker.body());
+        Map<String, String> chosen = hiddenFields(picker.body());
+        chosen.put("person", "ee-citizen");
+        HttpResponse<String> back = form("/demo-idp/authorize", chosen, null);
+        assertEquals(302, back.statusCode(), back.body());
+        HttpResponse<String> landed = browser.send(HttpRequest.newBuilder(karaf.uri("/").resolve(back.headers()
+                .firstValue("Location").orElseThrow())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, landed.statusCode(), landed.body());
+        String cookie = landed.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> mine = karaf.get("/api/v1/applications", "Cookie", cookie);
+        assertEquals(200, mine.statusCode(), mine.body());
+        assertTrue(mine.body().contains(application.substring(application.lastIndexOf('/') + 1)),
+                "the page login is the same person as the token: " + mine.body());
+    }
+
+    private String quickToken(String person) throws Exception {
+        HttpResponse<String> answer = form("/demo-idp/quick-token", Map.of("person", person), null);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return JSON.readTree(answer.body()).path("access_token").asText();
     }
 
     @Test
