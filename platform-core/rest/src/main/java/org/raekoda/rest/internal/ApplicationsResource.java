@@ -56,7 +56,8 @@ public final class ApplicationsResource {
     @Access(Access.Rule.APPLICANT)
     @Operation(summary = "Submit an application", description = "201 with Location. When the e-service runs "
             + "automatically for the organization and every criterion passes, the application is ISSUED in this "
-            + "response. Send an Idempotency-Key: the same key again returns the same application.")
+            + "response. Send an Idempotency-Key: the same key again returns the same application. onBehalfOf applies for "
+            + "a company the caller represents, a person who gave them a mandate, or (service centres) a visitor.")
     @ApiResponse(responseCode = "201", description = "The application, in the state the submission took it to",
             headers = @Header(name = "Location", description = "The application's address",
                     schema = @Schema(type = "string", format = "uri")),
