@@ -14,7 +14,8 @@ import javax.ws.rs.core.MultivaluedMap;
 /**
  * Security headers on every answer of the CXF server: the API, its problem answers and 404s, the OpenAPI
  * document and the Swagger UI pages. Answers of operations that are not public may hold personal data and
- * are never stored by caches. Location headers are sent as paths, so that a forged Host header is never echoed.
+ * are never stored by caches. Location headers that name this server are sent as paths, so that a forged Host
+ * header is never echoed.
  */
 final class ResponseHeadersFilter implements ContainerResponseFilter {
 
@@ -42,9 +43,23 @@ final class ResponseHeadersFilter implements ContainerResponseFilter {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         Object location = headers.getFirst(HttpHeaders.LOCATION);
-        if (location != null) {
+        if (location != null && pointsHere(location.toString(), request)) {
             headers.putSingle(HttpHeaders.LOCATION, withoutAuthority(location.toString()));
         }
+    }
+
+    /**
+     * Whether a Location names this server as the request reached it: JAX-RS builds such a Location from the
+     * Host header. A Location elsewhere (a login's redirect to the identity provider, taken from its discovery
+     * document) is the application's own choice and stays as it is.
+     */
+    static boolean pointsHere(String location, ContainerRequestContext request) {
+        URI uri = URI.create(location);
+        if (uri.getRawAuthority() == null) {
+            return true;
+        }
+        URI base = request.getUriInfo().getBaseUri();
+        return base == null || uri.getRawAuthority().equalsIgnoreCase(base.getRawAuthority());
     }
 
     /** Unmatched requests under /v1 (401s and 404s there) are treated like the operations they missed. */
