@@ -130,7 +130,8 @@ public final class AuthResource {
     @Access(Access.Audience.PUBLIC)
     @Operation(operationId = "getLoginSession", summary = "The browser's session: who is logged in, and the CSRF "
             + "token for state-changing requests")
-    @ApiResponse(responseCode = "200", description = "The session", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "The session",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
     @ApiResponse(responseCode = "500", ref = ApiDocument.SERVER_ERROR)
     public Response session(
