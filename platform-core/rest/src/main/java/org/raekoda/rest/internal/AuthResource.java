@@ -17,7 +17,6 @@ import javax.ws.rs.core.Response;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -131,11 +130,12 @@ public final class AuthResource {
     @Access(Access.Rule.AUTHENTICATED)
     @Operation(operationId = "getLoginSession", summary = "The browser's session: who is logged in, and the CSRF "
             + "token for state-changing requests")
-    @Parameter(name = COOKIE, in = ParameterIn.COOKIE, description = "The session cookie set at login")
-    @ApiResponse(responseCode = "200", description = "The session", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "The session",
+            content = @Content(schema = @Schema(implementation = SessionView.class)))
     @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
     @ApiResponse(responseCode = "500", ref = ApiDocument.SERVER_ERROR)
-    public Response session(@CookieParam(COOKIE) String cookie) {
+    public Response session(
+            @Parameter(description = "The session cookie set at login") @CookieParam(COOKIE) String cookie) {
         BrowserLogins.Session session = logins.find(cookie)
                 .orElseThrow(() -> new InvalidCredentialsException("no session, or it has ended"));
         return Response.ok(new SessionView(session.identity().provider(), session.identity().name(),
@@ -148,13 +148,13 @@ public final class AuthResource {
     @Access(Access.Rule.AUTHENTICATED)
     @Operation(operationId = "logout", summary = "End the session here, and answer where to end it at the "
             + "provider too (RP-initiated logout)")
-    @Parameter(name = COOKIE, in = ParameterIn.COOKIE, description = "The session cookie set at login")
     @ApiResponse(responseCode = "200", description = "The session has ended; the cookie is cleared",
             headers = @Header(name = "Set-Cookie", schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = LogoutView.class)))
     @ApiResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
     @ApiResponse(responseCode = "500", ref = ApiDocument.SERVER_ERROR)
-    public Response logout(@CookieParam(COOKIE) String cookie) {
+    public Response logout(
+            @Parameter(description = "The session cookie set at login") @CookieParam(COOKIE) String cookie) {
         if (logins.find(cookie).isEmpty()) {
             throw new InvalidCredentialsException("no session, or it has ended");
         }
