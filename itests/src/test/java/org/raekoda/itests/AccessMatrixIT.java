@@ -69,6 +69,7 @@ class AccessMatrixIT {
     private static final String ELSEWHERE = "elsewhere";
     private static final String SERVICE = "excavation";
     private static final String COMPANY = "12345678";
+    private static final String UNKNOWN_ID = "00000000-0000-0000-0000-000000000000";
 
     /** Who calls. Each is a person of their own with a token, but ANONYMOUS. */
     enum Role {
@@ -115,6 +116,10 @@ class AccessMatrixIT {
     private final Map<String, String> fresh = new LinkedHashMap<>();
     /** Persons made up for grants and mandates, so that no call depends on an earlier one. */
     private final AtomicInteger extraPersons = new AtomicInteger();
+    /** How many requests about an application that does not exist were compared with the real one's answer. */
+    private final AtomicInteger leakChecks = new AtomicInteger();
+    /** Applications the rules issued at once, for human reviews. */
+    private final AtomicInteger issuedByRules = new AtomicInteger();
     private JsonNode ruleSet;
     private JsonNode localSettings;
 
@@ -166,6 +171,11 @@ class AccessMatrixIT {
         // SUGGEST: the rules advise, an officer decides; every application waits in the town's queue.
         expect(200, Role.ADMIN, "PUT", "/v1/municipalities/" + TOWN + "/services/" + SERVICE, offer());
         expect(200, Role.OTHER_ADMIN, "PUT", "/v1/municipalities/" + ELSEWHERE + "/services/" + SERVICE, offer());
+        // The sample town's layers, so that the rules find what they read (excavation: the main streets).
+        for (String layer : PermitServicesIT.LAYERS) {
+            expect(200, Role.ADMIN, "PUT", "/v1/municipalities/" + TOWN + "/zones/" + layer,
+                    Files.readString(karaf.home().resolve("etc/raekoda/sample-layers/" + layer + ".geojson")));
+        }
         expect(201, Role.CITIZEN, "POST", "/v1/me/mandates", mandate(PERSONS.get(Role.REPRESENTATIVE), SERVICE));
         expect(200, Role.PLATFORM_ADMIN, "PUT", "/v1/registers/representation-rights", representation(),
                 "Content-Type", "text/csv");
@@ -227,13 +237,47 @@ class AccessMatrixIT {
                     mismatches.add(key + " as " + role + ": expected " + expected + ", got " + status + " "
                             + abbreviate(response.body()));
                 }
+                if (key.startsWith("POST /v1/applications/{id}") || key.startsWith("GET /v1/applications/{id}")) {
+                    String leak = leak(call, response, role);
+                    if (leak != null) {
+                        mismatches.add(key + " as " + role + ": " + leak);
+                    }
+                }
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertTrue(leakChecks.get() > 50, "requests about an unknown application: " + leakChecks);
         write(matrix, mismatches, took);
         if (!mismatches.isEmpty()) {
             fail(mismatches.size() + " answers differ from the declared rules (see target/access-matrix.md):\n"
                     + String.join("\n", mismatches));
+        }
+    }
+
+    /**
+     * Whether a caller who may not know that the application exists learns it: for them the same request about an
+     * application that does not exist must get the same status and problem title. The applicant, their
+     * representative and the officers of its organization may know; everyone else may not.
+     */
+    private String leak(Call call, HttpResponse<String> real, Role role) throws Exception {
+        if (role == Role.CITIZEN || role == Role.REPRESENTATIVE || role == Role.OFFICER) {
+            return null;
+        }
+        String path = call.path().replaceFirst("^/v1/applications/[^/?]+", "/v1/applications/" + UNKNOWN_ID);
+        HttpResponse<String> unknown = send(new Call(call.bearer(), call.method(), path, call.body(), call.headers()));
+        leakChecks.incrementAndGet();
+        if (unknown.statusCode() == real.statusCode() && title(unknown).equals(title(real))) {
+            return null;
+        }
+        return "existence leaks: " + real.statusCode() + " " + title(real) + " for the application, "
+                + unknown.statusCode() + " " + title(unknown) + " for one that does not exist";
+    }
+
+    private static String title(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body()).path("title").asText();
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -401,7 +445,27 @@ class AccessMatrixIT {
     private String freshApplication(String operation) throws Exception {
         String id = fresh.get(operation);
         if (id == null) {
-            id = submitAsCitizen();
+            if (!operation.endsWith("/human-review")) {
+                id = submitAsCitizen();
+            }
+            if (operation.endsWith("/human-review")) {
+                // Only a permit the rules issued goes to a person on request: one submitted while the town lets
+                // the rules decide excavations, which it stops at once.
+                String offer = "/v1/municipalities/" + TOWN + "/services/" + SERVICE;
+                expect(200, Role.ADMIN, "PUT", offer, "{\"mode\":\"AUTOMATIC\"}");
+                try {
+                    // Weeks apart from every other application, or the rules see a clash and ask an officer.
+                    ObjectNode body = submission();
+                    ObjectNode form = (ObjectNode) body.path("form");
+                    form.put("startDate", LocalDate.parse(form.path("startDate").asText())
+                            .plusWeeks(8L + 2L * issuedByRules.incrementAndGet()).toString());
+                    id = expect(201, Role.CITIZEN, "POST", "/v1/applications", body.toString()).path("id").asText();
+                } finally {
+                    expect(200, Role.ADMIN, "PUT", offer, offer());
+                }
+                JsonNode issued = expect(200, Role.CITIZEN, "GET", "/v1/applications/" + id, null);
+                assertEquals("ISSUED", issued.path("state").asText(), "issued by the rules: " + issued);
+            }
             if (operation.endsWith("/answer")) {
                 // Only an application the officer asked about takes an answer.
                 expect(200, Role.OFFICER, "POST", "/v1/applications/" + id + "/decision",
@@ -557,7 +621,10 @@ class AccessMatrixIT {
             throws IOException {
         StringBuilder md = new StringBuilder("# Access matrix\n\nEvery operation of `/api/openapi.json` called by every"
                 + " role (AccessMatrixIT, " + took.toSeconds() + " s of requests). A cell is the HTTP status;"
-                + " `!` marks an answer the operation's rule does not allow.\n\n| operation | rule |");
+                + " `!` marks an answer the operation's rule does not allow. For"
+                + " operations on one application, every role that may not know it exists also sent the same request"
+                + " about an application that does not exist (" + leakChecks + " requests): the answers must be the"
+                + " same.\n\n| operation | rule |");
         for (Role role : Role.values()) {
             md.append(' ').append(role.name()).append(" |");
         }
