@@ -624,7 +624,8 @@ class AccessMatrixIT {
                 + " `!` marks an answer the operation's rule does not allow. For"
                 + " operations on one application, every role that may not know it exists also sent the same request"
                 + " about an application that does not exist (" + leakChecks + " requests): the answers must be the"
-                + " same.\n\n| operation | rule |");
+                + " same. `GET /v1/auth/session` and `POST /v1/auth/logout` are sent with a session cookie of a code-flow"
+                + " login of the role's person (and its CSRF token), not with the bearer token.\n\n| operation | rule |");
         for (Role role : Role.values()) {
             md.append(' ').append(role.name()).append(" |");
         }
