@@ -98,15 +98,15 @@ final class Platform implements AutoCloseable {
         SchemaMigrator.migrate(dataSource);
         entityManagers = TestDatabases.entityManagers(dataSource);
         Transactions tx = TestDatabases.transactions(entityManagers);
-        JpaApplicationStore applicationStore = new JpaApplicationStore(tx);
-        organizationStore = new JpaOrganizationStore(tx);
+        JpaApplicationStore applicationStore = JpaApplicationStore.over(tx);
+        organizationStore = JpaOrganizationStore.over(tx);
         CatalogueImpl catalogue = new CatalogueImpl(organizationStore);
         for (String service : SERVICES) {
             catalogue.add(definition(service));
         }
         catalogue.add(definition(CORE_SERVICE));
-        peopleStore = new JpaPeopleStore(tx);
-        representationRights = new JpaRepresentationRights(tx);
+        peopleStore = JpaPeopleStore.over(tx);
+        representationRights = JpaRepresentationRights.over(tx);
         ApplicationServiceImpl engine = new ApplicationServiceImpl(catalogue, applicationStore, organizationStore,
                 peopleStore, new RuleEngine(), new FormValidator(), CLOCK);
         engine.addRepresentationRights(representationRights);
@@ -114,7 +114,7 @@ final class Platform implements AutoCloseable {
         people.addRepresentationRights(representationRights);
         memberships = new MembershipsImpl(peopleStore, organizationStore, CLOCK);
         mandates = new MandatesImpl(peopleStore, CLOCK);
-        registers = new JpaLocalRegisters(tx);
+        registers = JpaLocalRegisters.over(tx);
         engine.addRegistry(new LocalCemeteryRegistry(registers));
         applications = engine;
         criteria = new CriteriaServiceImpl(catalogue, applicationStore, organizationStore, new RuleEngine());

@@ -32,8 +32,15 @@ public final class JpaApplicationStore implements ApplicationStore {
         this(Transactions.of(jpa));
     }
 
-    /** Outside OSGi (tests, tools): transactions from a plain EntityManagerFactory. */
-    public JpaApplicationStore(Transactions tx) {
+    /**
+     * Outside OSGi (tests, tools): transactions from a plain EntityManagerFactory. A factory, not a second public
+     * constructor: Felix SCR logs an ERROR for every public one-argument constructor it cannot inject.
+     */
+    public static JpaApplicationStore over(Transactions tx) {
+        return new JpaApplicationStore(tx);
+    }
+
+    JpaApplicationStore(Transactions tx) {
         this.tx = tx;
     }
 

@@ -29,8 +29,15 @@ public final class JpaBrowserSessionStore implements BrowserSessionStore {
         this(Transactions.of(jpa));
     }
 
-    /** Outside OSGi (tests, tools): transactions from a plain EntityManagerFactory. */
-    public JpaBrowserSessionStore(Transactions tx) {
+    /**
+     * Outside OSGi (tests, tools): transactions from a plain EntityManagerFactory. A factory, not a second public
+     * constructor: Felix SCR logs an ERROR for every public one-argument constructor it cannot inject.
+     */
+    public static JpaBrowserSessionStore over(Transactions tx) {
+        return new JpaBrowserSessionStore(tx);
+    }
+
+    JpaBrowserSessionStore(Transactions tx) {
         this.tx = tx;
     }
 

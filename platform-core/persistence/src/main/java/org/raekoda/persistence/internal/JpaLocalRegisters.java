@@ -26,8 +26,15 @@ public final class JpaLocalRegisters implements LocalRegisters {
         this(Transactions.of(jpa));
     }
 
-    /** Outside OSGi (tests, tools): transactions from a plain EntityManagerFactory. */
-    public JpaLocalRegisters(Transactions tx) {
+    /**
+     * Outside OSGi (tests, tools): transactions from a plain EntityManagerFactory. A factory, not a second public
+     * constructor: Felix SCR logs an ERROR for every public one-argument constructor it cannot inject.
+     */
+    public static JpaLocalRegisters over(Transactions tx) {
+        return new JpaLocalRegisters(tx);
+    }
+
+    JpaLocalRegisters(Transactions tx) {
         this.tx = tx;
     }
 

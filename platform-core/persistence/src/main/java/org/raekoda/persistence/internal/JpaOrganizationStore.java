@@ -22,8 +22,15 @@ public final class JpaOrganizationStore implements OrganizationStore {
         this(Transactions.of(jpa));
     }
 
-    /** Outside OSGi (tests, tools): transactions from a plain EntityManagerFactory. */
-    public JpaOrganizationStore(Transactions tx) {
+    /**
+     * Outside OSGi (tests, tools): transactions from a plain EntityManagerFactory. A factory, not a second public
+     * constructor: Felix SCR logs an ERROR for every public one-argument constructor it cannot inject.
+     */
+    public static JpaOrganizationStore over(Transactions tx) {
+        return new JpaOrganizationStore(tx);
+    }
+
+    JpaOrganizationStore(Transactions tx) {
         this.tx = tx;
     }
 

@@ -32,8 +32,15 @@ public final class JpaPeopleStore implements PeopleStore {
         this(Transactions.of(jpa));
     }
 
-    /** Outside OSGi (tests, tools): transactions from a plain EntityManagerFactory. */
-    public JpaPeopleStore(Transactions tx) {
+    /**
+     * Outside OSGi (tests, tools): transactions from a plain EntityManagerFactory. A factory, not a second public
+     * constructor: Felix SCR logs an ERROR for every public one-argument constructor it cannot inject.
+     */
+    public static JpaPeopleStore over(Transactions tx) {
+        return new JpaPeopleStore(tx);
+    }
+
+    JpaPeopleStore(Transactions tx) {
         this.tx = tx;
     }
 

@@ -29,8 +29,15 @@ public final class JpaRepresentationRights implements LocalRepresentationRights 
         this(Transactions.of(jpa));
     }
 
-    /** Outside OSGi (tests, tools): transactions from a plain EntityManagerFactory. */
-    public JpaRepresentationRights(Transactions tx) {
+    /**
+     * Outside OSGi (tests, tools): transactions from a plain EntityManagerFactory. A factory, not a second public
+     * constructor: Felix SCR logs an ERROR for every public one-argument constructor it cannot inject.
+     */
+    public static JpaRepresentationRights over(Transactions tx) {
+        return new JpaRepresentationRights(tx);
+    }
+
+    JpaRepresentationRights(Transactions tx) {
         this.tx = tx;
     }
 

@@ -26,10 +26,10 @@ class JpaLocalRegistersTest {
         EntityManagerFactory factory = TestDatabases.entityManagers(database);
         try {
             Transactions tx = TestDatabases.transactions(factory);
-            JpaOrganizationStore organizations = new JpaOrganizationStore(tx);
+            JpaOrganizationStore organizations = JpaOrganizationStore.over(tx);
             organizations.save(organization("tartu"));
             organizations.save(organization("riga"));
-            JpaLocalRegisters registers = new JpaLocalRegisters(tx);
+            JpaLocalRegisters registers = JpaLocalRegisters.over(tx);
 
             assertEquals(3, registers.replace("tartu", "cemetery", RegisterRow.fromCsv(new StringReader(
                     "# cemetery,section,plot,status\nRaadi, 12 ,34,free\nraadi,12,35,occupied\n\nraadi,7,102,Reserved\n"))));

@@ -73,10 +73,10 @@ class JpaPeopleStoreTest {
         EntityManagerFactory factory = TestDatabases.entityManagers(database);
         try {
             Transactions tx = TestDatabases.transactions(factory);
-            JpaOrganizationStore organizations = new JpaOrganizationStore(tx);
+            JpaOrganizationStore organizations = JpaOrganizationStore.over(tx);
             organizations.save(new OrganizationRow("tartu", "MUNICIPALITY", "{\"en\":\"tartu\"}"));
             organizations.save(new OrganizationRow("riga", "MUNICIPALITY", "{\"en\":\"riga\"}"));
-            PeopleStore people = new JpaPeopleStore(tx);
+            PeopleStore people = JpaPeopleStore.over(tx);
             PersonRow mari = people.findOrCreate("EE", "38001085718", "Mari", NOW);
             assertEquals(List.of(), people.signIn("EE", "38001085718", "Mari", NOW).memberships());
 

@@ -73,7 +73,7 @@ class OidcBrowserLoginsTest {
     @BeforeEach
     void configure() {
         factory = TestDatabases.entityManagers(database);
-        store = new JpaBrowserSessionStore(TestDatabases.transactions(factory));
+        store = JpaBrowserSessionStore.over(TestDatabases.transactions(factory));
         logins = new OidcBrowserLogins(store, Duration.ofMinutes(30), Duration.ofHours(8), Clock.systemUTC());
         logins.addProvider(new OidcProvider(MockProviders.taraLike("tara", tara)));
     }
