@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.raekoda.api.application.Caller;
 import org.raekoda.api.application.Channel;
 import org.raekoda.api.application.OrganizationService;
+import org.raekoda.api.health.HealthService;
 import org.raekoda.api.identity.Memberships;
 import org.raekoda.api.identity.People;
 import org.raekoda.api.identity.VerifiedIdentity;
@@ -41,7 +42,7 @@ public final class DemoMemberships {
 
     @Activate
     public DemoMemberships(@Reference NodeProfile profile, @Reference Memberships memberships,
-            @Reference People people, @Reference OrganizationService organizations) {
+            @Reference People people, @Reference OrganizationService organizations, @Reference HealthService health) {
         if (!DemoIdentityProvider.mayRun(profile)) {
             retries = null;
             return;
@@ -50,17 +51,22 @@ public final class DemoMemberships {
         Instant giveUp = Instant.now().plus(PATIENCE);
         retries.scheduleWithFixedDelay(() -> {
             try {
-                if (organizations.find(DemoPeople.DEMO_ORGANIZATION).isEmpty()) {
+                // Not before the schema is migrated: a query against missing tables only fills the log.
+                if (!health.check().isUp() || organizations.find(DemoPeople.DEMO_ORGANIZATION).isEmpty()) {
                     if (Instant.now().isAfter(giveUp)) {
-                        LOG.info("No demo municipality: the demo persons hold no memberships");
+                        LOG.info("No demo municipality (or the node is not healthy): the demo persons hold no memberships");
                         retries.shutdown();
                     }
                     return;
                 }
                 grant(memberships, people);
                 retries.shutdown();
-            } catch (RuntimeException e) {
-                LOG.warn("Demo memberships not granted yet: {}", e.toString());
+            } catch (RuntimeException notYet) {
+                LOG.debug("Demo memberships not granted yet: {}", notYet.toString());
+                if (Instant.now().isAfter(giveUp)) {
+                    LOG.warn("Demo memberships not granted: {}", notYet.toString());
+                    retries.shutdown();
+                }
             }
         }, 1, 2, TimeUnit.SECONDS);
     }
