@@ -38,6 +38,7 @@ final class ApiDocument extends OpenApiCustomizer {
     static final String TOO_LARGE = "PayloadTooLarge";
     static final String UNPROCESSABLE = "UnprocessableContent";
     static final String SERVER_ERROR = "ServerError";
+    static final String UNAVAILABLE = "ServiceUnavailable";
 
     /** The development identity header, {@link DevelopmentIdentity#HEADER}. */
     static final String DEVELOPMENT_CALLER = "developmentCaller";
@@ -120,6 +121,9 @@ final class ApiDocument extends OpenApiCustomizer {
             if (!responses.containsKey("403")) {
                 responses.addApiResponse("403", new ApiResponse().$ref(RESPONSES + FORBIDDEN));
             }
+            if (!responses.containsKey("503")) {
+                responses.addApiResponse("503", new ApiResponse().$ref(RESPONSES + UNAVAILABLE));
+            }
         }));
     }
 
@@ -134,6 +138,8 @@ final class ApiDocument extends OpenApiCustomizer {
         descriptions.put(TOO_LARGE, "The request body is larger than this operation accepts");
         descriptions.put(UNPROCESSABLE, "The Idempotency-Key was used before with another body");
         descriptions.put(SERVER_ERROR, "The server failed; the detail names an incident id that is logged");
+        descriptions.put(UNAVAILABLE, "The identity provider that would check the credential cannot be reached; "
+                + "`Retry-After` says when to try again");
         Schema<?> problem = new Schema<>().$ref(SCHEMAS + "Problem");
         descriptions.forEach((name, description) -> components.addResponses(name, new ApiResponse()
                 .description(description)

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.raekoda.api.application.ApplicationException;
+import org.raekoda.api.identity.IdentityProviderUnavailableException;
 import org.raekoda.api.identity.InvalidCredentialsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,9 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         if (exception instanceof InvalidCredentialsException) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN);
         }
+        if (exception instanceof IdentityProviderUnavailableException) {
+            response.header(HttpHeaders.RETRY_AFTER, "30");
+        }
         if (exception instanceof WebApplicationException) {
             Object challenge = ((WebApplicationException) exception).getResponse().getHeaders()
                     .getFirst(HttpHeaders.WWW_AUTHENTICATE);
@@ -61,6 +65,14 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     }
 
     Problem toProblem(Throwable exception, String instance) {
+        if (exception instanceof IdentityProviderUnavailableException) {
+            // The platform cannot check the credential, which may well be good: the dependency's failure, not the
+            // caller's. The log keeps the cause under the incident id.
+            String incident = UUID.randomUUID().toString();
+            LOG.warn("Incident {} while serving {}: {}", incident, instance, exception.getMessage(), exception.getCause());
+            return new Problem("about:blank", "Service Unavailable", 503, exception.getMessage()
+                    + "; try again shortly. Incident " + incident + " is logged.", instance, List.of());
+        }
         if (exception instanceof InvalidCredentialsException) {
             // The reason names the failed check (expired, wrong audience); it never repeats the credential.
             return new Problem("about:blank", "Unauthorized", 401, exception.getMessage(), instance, List.of());

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.raekoda.api.identity.IdentityProviderUnavailableException;
 import org.raekoda.api.identity.InvalidCredentialsException;
 import org.raekoda.api.identity.VerifiedIdentity;
 import org.slf4j.Logger;
@@ -92,6 +93,8 @@ public final class OidcProvider {
         JWTClaimsSet claims;
         try {
             claims = withKeyRefresh(current, () -> current.bearerTokens().process(token, null));
+        } catch (KeySourceException keysUnreadable) {
+            throw unavailable(keysUnreadable);
         } catch (BadJOSEException | JOSEException e) {
             throw new InvalidCredentialsException(reason(e));
         }
@@ -103,6 +106,8 @@ public final class OidcProvider {
         Discovered current = discovered();
         try {
             return withKeyRefresh(current, () -> current.idTokens().validate(idToken, nonce));
+        } catch (KeySourceException keysUnreadable) {
+            throw unavailable(keysUnreadable);
         } catch (BadJOSEException | JOSEException e) {
             throw new InvalidCredentialsException("ID token refused: " + reason(e));
         }
@@ -148,7 +153,12 @@ public final class OidcProvider {
         if (current != null) {
             return current;
         }
-        throw new InvalidCredentialsException("identity provider " + settings.name() + " is not reachable", cause);
+        throw unavailable(cause);
+    }
+
+    private IdentityProviderUnavailableException unavailable(Exception cause) {
+        return new IdentityProviderUnavailableException("identity provider " + settings.name() + " is not reachable",
+                cause);
     }
 
     private Discovered discover(Discovered previous, Instant now) throws IOException, GeneralException {

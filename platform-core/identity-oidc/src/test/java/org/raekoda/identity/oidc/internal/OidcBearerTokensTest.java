@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.raekoda.api.identity.InvalidCredentialsException;
+import org.raekoda.api.identity.IdentityProviderUnavailableException;
 import org.raekoda.api.identity.VerifiedIdentity;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -179,7 +180,10 @@ class OidcBearerTokensTest {
                 down.jwksMinRefresh(), 1000)));
         String claimsDown = new PlainJWT(new JWTClaimsSet.Builder().issuer(nowhere.toString()).subject(CODE).build())
                 .serialize();
-        refused("not reachable", claimsDown);
+        // Not the caller's fault: the platform cannot tell, so the REST layer answers 503, not 401.
+        IdentityProviderUnavailableException unavailable = assertThrows(IdentityProviderUnavailableException.class,
+                () -> tokens.verify(claimsDown));
+        assertTrue(unavailable.getMessage().contains("not reachable"), unavailable.getMessage());
         assertEquals("38001085718", tokens.verify(taraToken(CODE, MockProviders.CLIENT, Map.of(), 3600)).person().code());
     }
 
