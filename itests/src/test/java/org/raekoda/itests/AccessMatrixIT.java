@@ -130,18 +130,9 @@ class AccessMatrixIT {
         // The production profile: RAEKODA_PROFILE unset, the development header ignored.
         karaf = RunningDistribution.fresh("matrix", Map.of());
         karaf.bootFeatures(List.of("raekoda-permit-" + SERVICE));
-        Files.writeString(karaf.home().resolve("etc/org.raekoda.identity.oidc-" + ISSUER_ID + ".cfg"), String.join("\n",
-                "issuer = " + provider.issuerUrl(ISSUER_ID),
-                "clientId = " + CLIENT,
-                "clientSecret = the-secret",
-                "scopes = openid",
-                "personalCodeClaim = sub",
-                "stripCountryPrefix = true",
-                "nameClaim = name", ""));
+        karaf.trustIdentityProvider(ISSUER_ID, provider.issuerUrl(ISSUER_ID).toString(), CLIENT);
         Files.writeString(karaf.home().resolve("etc/org.raekoda.identity.cfg"),
                 "platformAdmins = EE" + PERSONS.get(Role.PLATFORM_ADMIN) + "\n");
-        Files.writeString(karaf.home().resolve("etc/org.raekoda.identity.sessions.cfg"),
-                "publicBaseUrl = http://localhost:" + karaf.httpPort() + "\n");
         karaf.start();
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                 .until(() -> karaf.health() != null && karaf.health().status() == 200

@@ -87,9 +87,7 @@ class ContractIT {
         karaf.bootFeatures(features);
         oidc = new MockOAuth2Server();
         oidc.start();
-        Files.writeString(karaf.home().resolve("etc/org.raekoda.identity.oidc-contract.cfg"),
-                "issuer = " + oidc.issuerUrl("contract") + "\nclientId = raekoda\nclientSecret = contract-secret\n"
-                        + "stripCountryPrefix = true\n");
+        karaf.trustIdentityProvider("contract", oidc.issuerUrl("contract").toString(), "raekoda");
         karaf.start();
         // Five e-services and an integration installed at boot take their time on a busy two-core machine.
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250))

@@ -74,9 +74,7 @@ class DemoIdentityProviderIT {
     void startTheQuickStart() throws Exception {
         karaf = RunningDistribution.fresh("demo-idp", Map.of()).development();
         // The quick start listens on 8181, the login callback's default; this node has a port of its own.
-        Files.writeString(karaf.home().resolve("etc/org.raekoda.identity.sessions.cfg"),
-                "publicBaseUrl = http://localhost:" + karaf.httpPort() + "\n");
-        karaf.start();
+        karaf.loginsReturnHere().start();
         await().atMost(BOOT).pollInterval(Duration.ofMillis(500)).until(() -> karaf.health() != null
                 && karaf.health().status() == 200 && karaf.get(DISCOVERY).statusCode() == 200);
         issuer = "http://localhost:" + karaf.httpPort() + "/demo-idp";

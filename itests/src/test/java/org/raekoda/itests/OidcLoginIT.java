@@ -72,16 +72,7 @@ class OidcLoginIT {
         provider.start(InetAddress.getLoopbackAddress(), FreePorts.next());
         // The development profile only for the demo municipality to apply to; no header is sent in this test.
         karaf = RunningDistribution.fresh("oidc", Map.of("RAEKODA_PROFILE", "development"));
-        Files.writeString(karaf.home().resolve("etc/org.raekoda.identity.oidc-" + ISSUER_ID + ".cfg"), String.join("\n",
-                "issuer = " + issuer(),
-                "clientId = " + CLIENT,
-                "clientSecret = the-secret",
-                "scopes = openid",
-                "personalCodeClaim = sub",
-                "stripCountryPrefix = true",
-                "nameClaim = name", ""));
-        Files.writeString(karaf.home().resolve("etc/org.raekoda.identity.sessions.cfg"),
-                "publicBaseUrl = http://localhost:" + karaf.httpPort() + "\n");
+        karaf.trustIdentityProvider(ISSUER_ID, issuer(), CLIENT);
         karaf.start();
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                 .until(() -> karaf.health() != null && karaf.health().status() == 200

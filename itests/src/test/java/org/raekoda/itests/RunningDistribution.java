@@ -97,6 +97,25 @@ public final class RunningDistribution implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Trusts an OpenID Connect provider as an operator does, with a file {@code etc/org.raekoda.identity.oidc-<name>.cfg}
+     * (the personal code in {@code sub} after its country, as Estonia's TARA writes it), and sends logins back to
+     * this node's own port; call before {@link #start()}.
+     */
+    public RunningDistribution trustIdentityProvider(String name, String issuer, String clientId) throws IOException {
+        Files.writeString(home.resolve("etc/org.raekoda.identity.oidc-" + name + ".cfg"), String.join("\n",
+                "issuer = " + issuer, "clientId = " + clientId, "clientSecret = the-secret", "scopes = openid",
+                "personalCodeClaim = sub", "stripCountryPrefix = true", "nameClaim = name", ""));
+        return loginsReturnHere();
+    }
+
+    /** The login callback on this node's port rather than the quick start's 8181; call before {@link #start()}. */
+    public RunningDistribution loginsReturnHere() throws IOException {
+        Files.writeString(home.resolve("etc/org.raekoda.identity.sessions.cfg"),
+                "publicBaseUrl = http://localhost:" + httpPort + "\n");
+        return this;
+    }
+
     public RunningDistribution start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile())
