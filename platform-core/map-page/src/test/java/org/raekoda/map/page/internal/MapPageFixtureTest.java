@@ -167,6 +167,7 @@ class MapPageFixtureTest {
         assertTrue(first.startsWith("/ogc/collections/permits/items?") && first.contains("status=issued")
                 && first.contains("lang=en") && first.contains("bbox=") && first.contains("f=json"), first);
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertAccessible("on arrival");
 
         // the keyboard path: Enter on a list entry shows what, where, when and why
         entry("EXC-2026-000001").sendKeys(Keys.ENTER);
@@ -185,6 +186,7 @@ class MapPageFixtureTest {
         // an officer's decision says so
         entry("ADV-2026-000002").click();
         String officer = popup.getAttribute("textContent");
+        assertAccessible("with a permit's details open");
         assertTrue(officer.contains("Decided by an officer") && officer.contains("not met"), officer);
         screenshot("map-fixture-popup");
         browser.findElement(By.id("popup-close")).click();
@@ -223,11 +225,22 @@ class MapPageFixtureTest {
         assertEquals("Kaevetööde luba", new Select(browser.findElement(By.id("filter-service")))
                 .getFirstSelectedOption().getText());
 
+        assertAccessible("in Estonian");
         assertEquals(List.of(), foreignRequests, "the page asks only for what the platform serves");
         List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry1 -> entry1.getLevel().intValue() >= Level.WARNING.intValue())
                 .map(LogEntry::getMessage).collect(Collectors.toList());
         assertEquals(List.of(), problems, "no script errors and no Content-Security-Policy violations");
+    }
+
+    private void assertAccessible(String when) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .analyze(browser);
+        List<String> violations = results.getViolations().stream().map(rule -> rule.getId() + ": " + rule.getNodes()
+                .stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.toList());
+        assertTrue(results.getPasses().size() > 10, "axe-core ran its rules " + when);
+        assertEquals(List.of(), violations, "axe-core " + when);
     }
 
     /** The list entry of a permit once the list has stopped changing (a pan loads the view again). */
