@@ -678,6 +678,8 @@ async function start() {
     clusters,
     featureCount: () => permits.getFeatures().length,
     featureIds: () => permits.getFeatures().map((feature) => feature.getId()),
+    zoneCount: () => (zoneLayer.getVisible() ? zones.getFeatures().length : 0),
+    tilesShown: () => Boolean(tileLayer && tileLayer.getVisible()),
   };
   scheduleLoad(context, 0);
 }
