@@ -312,6 +312,8 @@ class AccessMatrixIT {
         specs.put("GET /v1/services", role -> Call.bearer(role, "GET", "/v1/services?municipality=" + TOWN, null));
         specs.put("GET /v1/services/{id}", role -> Call.bearer(role, "GET", "/v1/services/" + SERVICE, null));
         specs.put("GET /v1/municipalities/{m}/zones", role -> Call.bearer(role, "GET", municipality + "/zones", null));
+        specs.put("GET /v1/municipalities/{m}/zones/{layer}",
+                role -> Call.bearer(role, "GET", municipality + "/zones/heritage", null));
 
         specs.put("GET /v1/applications", role -> Call.bearer(role, "GET", applications, null));
         specs.put("POST /v1/applications", role -> Call.bearer(role, "POST", applications, submission().toString()));

@@ -161,6 +161,9 @@ class ContractIT {
                     Files.readString(karaf.home().resolve("etc/raekoda/sample-layers/" + layer + ".geojson")), ADMIN);
         }
         accept(200, "GET", zones, null, null);
+        // one layer, public: the map page's base when no tile server answers
+        assertEquals("FeatureCollection", accept(200, "GET", zones + "/" + LAYERS.get(0), null, null).path("type").asText());
+        refuse(404, "GET", zones + "/no-such-layer", null, null);
         // The town's cemetery register, in the database: its plots count at once, on every node.
         String register = "/v1/municipalities/" + TOWN + "/registers/cemetery";
         String plots = "raadi,12,34,free\nraadi,7,102,free\nraadi,12,35,occupied\n";

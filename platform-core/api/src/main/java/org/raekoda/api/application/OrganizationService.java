@@ -35,6 +35,12 @@ public interface OrganizationService {
     /** The names of the organization's zone layers. */
     List<String> zoneLayers(String organization);
 
+    /**
+     * One of the organization's zone layers as it was loaded (GeoJSON in WGS 84), or empty when the organization
+     * or the layer does not exist. Zones are public planning data: anyone may read them.
+     */
+    Optional<String> zoneLayer(String organization, String name);
+
     /** Offers or withdraws an e-service; a newly offered one starts in the given mode. Organization admins. */
     void enable(Caller admin, String organization, String service, boolean enabled, AutomationMode mode);
 }

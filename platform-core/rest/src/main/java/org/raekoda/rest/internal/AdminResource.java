@@ -1,5 +1,6 @@
 package org.raekoda.rest.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -128,6 +129,23 @@ public final class AdminResource {
     @ApiResponse(responseCode = "200", description = "The layer names", useReturnTypeSchema = true)
     public List<String> zoneLayers(@PathParam("m") String organization) {
         return organizations.zoneLayers(organization);
+    }
+
+    @GET
+    @Access(Access.Rule.PUBLIC)
+    @Path("/municipalities/{m}/zones/{layer}")
+    @Produces({"application/geo+json", MediaType.APPLICATION_JSON})
+    @Operation(summary = "One of an organization's zone layers as GeoJSON in WGS 84, as it was loaded. Public: zones "
+            + "are public planning data; the public map draws them as its base when no tile server can be reached.")
+    @ApiResponse(responseCode = "200", description = "The layer", content = {
+        @Content(mediaType = "application/geo+json", schema = @Schema(ref = ApiDocument.FEATURE_COLLECTION)),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiDocument.FEATURE_COLLECTION))
+    })
+    @ApiResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public byte[] zoneLayer(@PathParam("m") String organization, @PathParam("layer") String layer) {
+        // the stored text was checked as GeoJSON when it was loaded, so it goes out as it is, unparsed
+        return organizations.zoneLayer(organization, layer).map(json -> json.getBytes(StandardCharsets.UTF_8))
+                .orElseThrow(() -> ApplicationException.notFound("zone layer " + layer + " of " + organization));
     }
 
     @GET

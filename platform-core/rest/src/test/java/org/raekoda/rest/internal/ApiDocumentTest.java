@@ -30,7 +30,8 @@ class ApiDocumentTest {
 
     /** What anyone may call: a new public operation must be added here, on purpose. */
     private static final Set<String> PUBLIC = Set.of("GET /v1/health", "GET /v1/services", "GET /v1/services/{id}",
-            "GET /v1/municipalities/{m}/zones", "GET /v1/auth/providers", "GET /v1/auth/{provider}/login",
+            "GET /v1/municipalities/{m}/zones", "GET /v1/municipalities/{m}/zones/{layer}",
+            "GET /v1/auth/providers", "GET /v1/auth/{provider}/login",
             "GET /v1/auth/callback");
 
     private static JsonNode document;

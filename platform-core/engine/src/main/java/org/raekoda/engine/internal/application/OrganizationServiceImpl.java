@@ -121,6 +121,11 @@ public final class OrganizationServiceImpl implements OrganizationService {
     }
 
     @Override
+    public Optional<String> zoneLayer(String organization, String name) {
+        return store.zoneLayer(organization, name);
+    }
+
+    @Override
     public LocalSettings localSettings(String organization, String service) {
         return store.settings(organization, service).map(SettingsRow::localJson).filter(json -> json != null)
                 .map(json -> Json.read(json, LocalSettings.class)).orElse(LocalSettings.NONE);
