@@ -423,6 +423,7 @@ class OgcFeaturesIT {
         } else {
             assertEquals("IN_REVIEW", application.path("state").asText(), application.toString());
             HttpResponse<String> decided = decide(id, "ISSUE", "PLANTED-officer-reason-" + MARK);
+            planted.add("PLANTED-officer-reason-" + MARK);
             assertEquals(200, decided.statusCode(), decided.body());
             application = JSON.readTree(decided.body());
         }
