@@ -27,6 +27,8 @@ final class OgcExceptionMapper implements ExceptionMapper<Throwable> {
     private UriInfo uri;
     @Context
     private HttpHeaders headers;
+    @Context
+    private javax.servlet.http.HttpServletRequest request;
 
     OgcExceptionMapper(OgcService service, OgcResource resource) {
         this.service = service;
@@ -37,7 +39,7 @@ final class OgcExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         OgcService.Call call = null;
         try {
-            call = resource.call(uri, headers);
+            call = resource.call(uri, headers, request);
         } catch (RuntimeException e) {
             // The request itself is malformed (its query string, say): answer in JSON.
         }

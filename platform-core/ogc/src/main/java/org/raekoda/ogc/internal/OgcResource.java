@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -81,11 +82,35 @@ public final class OgcResource {
         return respond(service.item(call(uri, headers), collectionId, featureId));
     }
 
+    @Context
+    private HttpServletRequest servletRequest;
+
     /** What the request asks, for the service (and for the exception mapper, to answer in the asked format). */
     OgcService.Call call(UriInfo uri, HttpHeaders headers) {
-        String root = publicBaseUrl != null ? publicBaseUrl + "/ogc" : uri.getBaseUri().toString().replaceAll("/+$", "");
+        return call(uri, headers, servletRequest);
+    }
+
+    /**
+     * The links start with the configured public address, else with the address this request came to. Not
+     * with CXF's base URI: CXF keeps the address of the first request its destination saw, whichever host
+     * name that one used.
+     */
+    OgcService.Call call(UriInfo uri, HttpHeaders headers, HttpServletRequest request) {
+        String root = publicBaseUrl != null ? publicBaseUrl + "/ogc" : origin(request) + request.getContextPath()
+                + request.getServletPath();
         return new OgcService.Call(root, query(uri.getRequestUri().getRawQuery()),
                 headers.getHeaderString(HttpHeaders.ACCEPT), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    private static String origin(HttpServletRequest request) {
+        String scheme = request.getScheme();
+        int port = request.getServerPort();
+        boolean usual = "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
+        String host = request.getServerName();
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return scheme + "://" + host + (usual ? "" : ":" + port);
     }
 
     static Map<String, List<String>> query(String raw) {
