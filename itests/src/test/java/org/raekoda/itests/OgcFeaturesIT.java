@@ -108,6 +108,14 @@ class OgcFeaturesIT {
                 .orElse(automatic.get(0)));
         issued.remove(revoked);
         assertTrue(planted.size() >= 6, "values planted: " + planted);
+        // The planted values are stored: the applicant reads them back through the API, so their absence from
+        // /ogc below means something.
+        for (String id : issued.keySet()) {
+            String own = karaf.get("/api/v1/applications/" + id, CALLER, APPLICANT).body();
+            assertTrue(own.contains("PLANTED") || own.contains("pl" + MARK), "stored with planted values: " + own);
+        }
+        System.out.println("OgcFeaturesIT: " + issued.size() + " permits in force and 1 revoked (" + revoked + "); planted "
+                + planted + "; fields that take no planted value (enumerations, dates, numbers, registers): " + notPlanted);
     }
 
     @AfterAll
