@@ -81,6 +81,7 @@ final class Platform implements AutoCloseable {
     final PeopleImpl people;
     final MembershipsImpl memberships;
     final MandatesImpl mandates;
+    final org.raekoda.api.map.PublicPermits publicPermits;
     private final EntityManagerFactory entityManagers;
     private final JpaLocalRegisters registers;
 
@@ -119,6 +120,8 @@ final class Platform implements AutoCloseable {
         applications = engine;
         criteria = new CriteriaServiceImpl(catalogue, applicationStore, organizationStore, new RuleEngine());
         organizations = new OrganizationServiceImpl(organizationStore, catalogue);
+        publicPermits = new org.raekoda.engine.internal.map.PublicPermitsImpl(
+                org.raekoda.persistence.internal.JpaPublishedPermitStore.over(tx), CLOCK);
         for (String id : new String[] {"tartu", "riga"}) {
             organizations.save(PLATFORM_ADMIN, new Organization(id, Organization.Kind.MUNICIPALITY, LocalizedText.of(id)));
             for (String service : SERVICES) {

@@ -119,6 +119,26 @@ public class ApplicationEntity {
     @Column(name = "submitted_by", updatable = false)
     private String submittedBy;
 
+    // The box of the location, for the spatial index (changelog 0.1/013); null when there is no location.
+    @Column(name = "footprint_west")
+    private Double footprintWest;
+
+    @Column(name = "footprint_south")
+    private Double footprintSouth;
+
+    @Column(name = "footprint_east")
+    private Double footprintEast;
+
+    @Column(name = "footprint_north")
+    private Double footprintNorth;
+
+    /** When the application entered ISSUED, and that day in the organization's time zone; kept once set. */
+    @Column(name = "issued_at")
+    private OffsetDateTime issuedAt;
+
+    @Column(name = "issued_on")
+    private LocalDate issuedOn;
+
     protected ApplicationEntity() {
     }
 
@@ -138,6 +158,10 @@ public class ApplicationEntity {
     void update(ApplicationRow row) {
         this.state = row.state();
         this.formJson = row.formJson();
+        // Parsed only when it changes: a location is written once, its state many times.
+        if (!java.util.Objects.equals(this.locationJson, row.locationJson())) {
+            footprint(Footprint.of(row.locationJson()));
+        }
         this.locationJson = row.locationJson();
         this.fee = row.fee();
         this.currency = row.currency();
@@ -159,6 +183,24 @@ public class ApplicationEntity {
         this.claimResource = claim == null ? null : claim.resource();
         this.claimedFrom = claim == null ? null : claim.from();
         this.claimedUntil = claim == null ? null : claim.until();
+    }
+
+    private void footprint(Footprint box) {
+        this.footprintWest = box == null ? null : box.west();
+        this.footprintSouth = box == null ? null : box.south();
+        this.footprintEast = box == null ? null : box.east();
+        this.footprintNorth = box == null ? null : box.north();
+    }
+
+    /**
+     * Records the moment the application entered ISSUED, once: a permit that expires or is revoked keeps it. A row
+     * written straight into EXPIRED or REVOKED (an import) counts as issued when it is written.
+     */
+    void issuedIfFirst(java.time.Instant at, java.util.function.Supplier<java.time.ZoneId> zone) {
+        if (issuedAt == null && ("ISSUED".equals(state) || "EXPIRED".equals(state) || "REVOKED".equals(state))) {
+            issuedAt = at.atOffset(ZoneOffset.UTC);
+            issuedOn = LocalDate.ofInstant(at, zone.get());
+        }
     }
 
     long version() {

@@ -26,6 +26,7 @@ import org.raekoda.store.spi.StaleVersionException;
 public final class JpaApplicationStore implements ApplicationStore {
 
     private final Transactions tx;
+    private final FootprintIndex index = new FootprintIndex();
 
     @Activate
     public JpaApplicationStore(@Reference(target = "(osgi.unit.name=raekoda)") JpaTemplate jpa) {
@@ -64,9 +65,10 @@ public final class JpaApplicationStore implements ApplicationStore {
                 // key), and taking the update lock after it would deadlock two such transactions.
                 if (occupantsSeen != null && (row.occupancy() != null || row.claim() != null)
                         && "ISSUED".equals(row.state())) {
-                    checkOccupantsUnchanged(em, row, occupantsSeen);
+                    checkOccupantsUnchanged(em, index, row, occupantsSeen);
                 }
                 ApplicationEntity entity = new ApplicationEntity(row);
+                entity.issuedIfFirst(row.updatedAt(), () -> zoneOf(em, row.organization()));
                 em.persist(entity);
                 em.flush();
                 decisions.forEach(d -> em.persist(new DecisionEntity(d)));
@@ -92,21 +94,22 @@ public final class JpaApplicationStore implements ApplicationStore {
      * candidates (same place and time, same resource) with those the decision saw. Read committed: after the lock is granted, the query sees every permit
      * committed by the transaction that held it before.
      */
-    private static void checkOccupantsUnchanged(EntityManager em, ApplicationRow row, Set<String> occupantsSeen) {
+    private static void checkOccupantsUnchanged(EntityManager em, FootprintIndex index, ApplicationRow row,
+            Set<String> occupantsSeen) {
         OrganizationEntity organization = em.find(OrganizationEntity.class, row.organization(),
                 LockModeType.PESSIMISTIC_WRITE);
         if (organization == null) {
             throw new IllegalStateException("organization " + row.organization() + " does not exist");
         }
-        List<ApplicationEntity> inTheWay = new java.util.ArrayList<>();
+        List<String> inTheWay = new java.util.ArrayList<>();
         if (row.occupancy() != null) {
-            inTheWay.addAll(occupying(em, row.organization(), row.occupancy()));
+            inTheWay.addAll(occupyingIds(em, index, row.organization(), row.occupancy()));
         }
         if (row.claim() != null) {
-            inTheWay.addAll(claiming(em, row.organization(), row.claim()));
+            claiming(em, row.organization(), row.claim()).forEach(holder -> inTheWay.add(holder.toRow().id()));
         }
-        for (ApplicationEntity occupant : inTheWay) {
-            if (!occupantsSeen.contains(occupant.toRow().id())) {
+        for (String occupant : inTheWay) {
+            if (!occupantsSeen.contains(occupant)) {
                 throw new StaleVersionException("another permit was issued for the same place, time or resource"
                         + " meanwhile");
             }
@@ -131,19 +134,55 @@ public final class JpaApplicationStore implements ApplicationStore {
 
     @Override
     public List<ApplicationRow> issuedOccupying(String organization, Occupancy where) {
-        return tx.inTransaction(em -> occupying(em, organization, where).stream().map(ApplicationEntity::toRow)
-                .toList());
+        return tx.inTransaction(em -> {
+            List<String> ids = occupyingIds(em, index, organization, where);
+            if (ids.isEmpty()) {
+                return List.<ApplicationRow>of();
+            }
+            return em.createQuery("select a from ApplicationEntity a where a.id in :ids order by a.submittedAt",
+                    ApplicationEntity.class).setParameter("ids", ids).getResultList().stream()
+                    .map(ApplicationEntity::toRow).toList();
+        });
     }
 
-    private static List<ApplicationEntity> occupying(EntityManager em, String organization, Occupancy where) {
-        return em.createQuery("select a from ApplicationEntity a where a.organization = :organization"
-                + " and a.state = 'ISSUED' and a.occupiedFrom <= :until and a.occupiedUntil >= :from"
-                + " and a.west <= :east and a.east >= :west and a.south <= :north and a.north >= :south"
-                + " order by a.submittedAt", ApplicationEntity.class)
-                .setParameter("organization", organization).setParameter("from", where.from())
-                .setParameter("until", where.until()).setParameter("west", where.west())
-                .setParameter("east", where.east()).setParameter("south", where.south())
-                .setParameter("north", where.north()).getResultList();
+    /**
+     * Ids of the organization's issued permits whose occupancy period overlaps {@code where}'s and whose box
+     * intersects its box, found through the spatial index on the footprint (the box of the location, which is
+     * the occupancy's box), then tested exactly on the occupancy's own columns, as the check always was.
+     */
+    private static List<String> occupyingIds(EntityManager em, FootprintIndex index, String organization,
+            Occupancy where) {
+        try {
+            var connection = FootprintIndex.connection(em);
+            FootprintIndex.Database database = index.database(connection);
+            String sql = "SELECT a.id FROM application a WHERE a.organization_id = ? AND a.state = 'ISSUED' AND "
+                    + FootprintIndex.PUBLISHED_STATES + " AND " + FootprintIndex.intersectsIndexed(database)
+                    + " AND a.occupied_from <= ? AND a.occupied_until >= ? AND " + FootprintIndex.exactly("bbox");
+            try (var statement = connection.prepareStatement(sql)) {
+                int i = 1;
+                statement.setString(i++, organization);
+                i = FootprintIndex.bindIndexed(database, statement, i, where.west(), where.south(), where.east(),
+                        where.north());
+                statement.setObject(i++, where.until());
+                statement.setObject(i++, where.from());
+                FootprintIndex.bindExactly(statement, i, where.west(), where.south(), where.east(), where.north());
+                List<String> ids = new java.util.ArrayList<>();
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+                return ids;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new PersistenceException("the clash check could not read the issued permits", e);
+        }
+    }
+
+    /** The zone an organization counts its days in (the day a permit is issued on). */
+    private static java.time.ZoneId zoneOf(EntityManager em, String organization) {
+        OrganizationEntity entity = em.find(OrganizationEntity.class, organization);
+        return entity == null ? java.time.ZoneOffset.UTC : entity.zone();
     }
 
     @Override
@@ -167,6 +206,7 @@ public final class JpaApplicationStore implements ApplicationStore {
                             + entity.version() + ", not " + expectedVersion);
                 }
                 entity.update(changed);
+                entity.issuedIfFirst(changed.updatedAt(), () -> zoneOf(em, entity.organization()));
                 if (decision != null) {
                     em.persist(new DecisionEntity(decision));
                 }

@@ -40,6 +40,12 @@ public class OrganizationEntity {
         this.timeZone = row.timeZone();
     }
 
+    /** The zone the organization counts its days in. */
+    java.time.ZoneId zone() {
+        return java.time.ZoneId.of(timeZone == null || timeZone.isBlank()
+                ? org.raekoda.api.application.Organization.DEFAULT_TIME_ZONE : timeZone);
+    }
+
     OrganizationRow toRow() {
         return new OrganizationRow(id, kind, nameJson, timeZone);
     }

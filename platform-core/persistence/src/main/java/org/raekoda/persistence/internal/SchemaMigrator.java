@@ -38,12 +38,17 @@ public final class SchemaMigrator {
      * @return how many change sets the database has run in all, after the update
      */
     public static int migrate(DataSource dataSource) throws SQLException, MigrationException {
+        return migrate(dataSource, CHANGELOG);
+    }
+
+    /** Applies the change sets of another change log (tests: a database as an older release left it). */
+    static int migrate(DataSource dataSource, String changelog) throws SQLException, MigrationException {
         // Liquibase's lock guards the change sets, but not the creation of its own bookkeeping tables:
         // nodes that start together on an empty database can collide there. The loser tries again and
         // then finds the tables, the lock and the applied change sets.
         for (int attempt = 1;; attempt++) {
             try {
-                return migrateOnce(dataSource);
+                return migrateOnce(dataSource, changelog);
             } catch (MigrationException e) {
                 if (attempt == BOOKKEEPING_ATTEMPTS) {
                     throw e;
@@ -60,7 +65,7 @@ public final class SchemaMigrator {
 
     private static final int BOOKKEEPING_ATTEMPTS = 3;
 
-    private static int migrateOnce(DataSource dataSource) throws SQLException, MigrationException {
+    private static int migrateOnce(DataSource dataSource, String changelog) throws SQLException, MigrationException {
         ClassLoader loader = SchemaMigrator.class.getClassLoader();
         Map<String, Object> scope = new HashMap<>();
         scope.put(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader));
@@ -81,7 +86,7 @@ public final class SchemaMigrator {
                 }
                 try {
                     releaseStaleLiquibaseLock(connection);
-                    return run(connection, loader, scope);
+                    return run(connection, loader, scope, changelog);
                 } finally {
                     if (postgres) {
                         execute(connection, "SELECT pg_advisory_unlock(" + ADVISORY_LOCK + ")");
@@ -118,7 +123,7 @@ public final class SchemaMigrator {
         }
     }
 
-    private static int run(Connection connection, ClassLoader loader, Map<String, Object> scope)
+    private static int run(Connection connection, ClassLoader loader, Map<String, Object> scope, String changelog)
             throws SQLException, MigrationException {
         try {
             Database database = DatabaseFactory.getInstance()
@@ -130,7 +135,7 @@ public final class SchemaMigrator {
                 return Scope.child(scope, () -> {
                     new CommandScope(UpdateCommandStep.COMMAND_NAME)
                             .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
                             .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                             .execute();
                     return database.getRanChangeSetList().size();
