@@ -171,8 +171,9 @@ class MapPageIT {
         waitForList(Set.copyOf(issued.values()));
         String works = issued.get("excavation");
         entry(works).sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> popup.isDisplayed());
-        assertEquals(works, popup.getAttribute("data-id"));
+        WebElement reopened = browser.findElement(By.id("popup"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> reopened.isDisplayed());
+        assertEquals(works, reopened.getAttribute("data-id"));
         assertEquals("popup-title", browser.switchTo().activeElement().getAttribute("id"));
     }
 
