@@ -171,8 +171,9 @@ class MapPageIT {
         waitForList(Set.copyOf(issued.values()));
         String works = issued.get("excavation");
         entry(works).sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> popup.isDisplayed());
-        assertEquals(works, popup.getAttribute("data-id"));
+        WebElement reopened = browser.findElement(By.id("popup"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> reopened.isDisplayed());
+        assertEquals(works, reopened.getAttribute("data-id"));
         assertEquals("popup-title", browser.switchTo().activeElement().getAttribute("id"));
     }
 
@@ -260,8 +261,22 @@ class MapPageIT {
 
     /** Waits until the list shows at least these permits, after the last load of the view. */
     private void waitForList(Set<String> expected) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> "ready".equals(mapState())
-                && listed().containsAll(expected));
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            if ("error".equals(mapState())) {
+                // the page could not read /ogc: say what the node answered rather than wait
+                throw new AssertionError("the page could not load the permits: " + d.findElement(By.id("map-status"))
+                        .getText() + "; GET /ogc/collections/permits/items answers " + status("/ogc/collections/permits/items?f=json"));
+            }
+            return "ready".equals(mapState()) && listed().containsAll(expected);
+        });
+    }
+
+    private String status(String path) {
+        try {
+            return String.valueOf(karaf.get(path).statusCode());
+        } catch (IOException | InterruptedException e) {
+            return e.toString();
+        }
     }
 
     private Set<String> listed() {

@@ -65,6 +65,8 @@ class MapPageFixtureTest {
     private final List<String> itemQueries = Collections.synchronizedList(new ArrayList<>());
     private final List<String> foreignRequests = Collections.synchronizedList(new ArrayList<>());
     private String base;
+    /** What config.json and the policy say; a test may switch to a tile server. */
+    private volatile PageSettings settings;
 
     @BeforeAll
     void start() throws Exception {
@@ -72,7 +74,7 @@ class MapPageFixtureTest {
                 "Chromium and ChromeDriver are installed by tools/install-test-packages");
         JsonNode items = JSON.readTree(getClass().getResourceAsStream("/fixtures/items.json"));
         byte[] zone = getClass().getResourceAsStream("/fixtures/zone.json").readAllBytes();
-        PageSettings settings = PageSettings.of(TestConfigs.none());
+        settings = PageSettings.of(TestConfigs.none());
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -181,7 +183,9 @@ class MapPageFixtureTest {
         assertEquals("popup-title", browser.switchTo().activeElement().getAttribute("id"));
         browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         assertFalse(popup.isDisplayed());
-        assertEquals("EXC-2026-000001", browser.switchTo().activeElement().getAttribute("data-id"));
+        // back on its list entry, even when the list was drawn again meanwhile
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "EXC-2026-000001".equals(
+                js("return document.activeElement && document.activeElement.dataset.id")));
 
         // an officer's decision says so
         entry("ADV-2026-000002").click();
@@ -231,6 +235,23 @@ class MapPageFixtureTest {
                 .filter(entry1 -> entry1.getLevel().intValue() >= Level.WARNING.intValue())
                 .map(LogEntry::getMessage).collect(Collectors.toList());
         assertEquals(List.of(), problems, "no script errors and no Content-Security-Policy violations");
+    }
+
+    @Test
+    void whenTheTileServerCannotBeReachedTheZonesAreTheBase() {
+        // nothing listens on the discard port of loopback: every tile fails at once
+        settings = PageSettings.of(TestConfigs.tiles("http://127.0.0.1:9/{z}/{x}/{y}.png"));
+        try {
+            browser.get(base + "/map/?lang=sv");
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> ((Number) js(
+                    "return window.raekodaMap ? window.raekodaMap.zoneCount() : 0")).intValue() > 0);
+            assertEquals(false, js("return window.raekodaMap.tilesShown()"));
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("map-status")).getText()
+                    .contains("Bakgrundskartan kunde inte hämtas")
+                    || !listed().isEmpty());
+        } finally {
+            settings = PageSettings.of(TestConfigs.none());
+        }
     }
 
     private void assertAccessible(String when) {
