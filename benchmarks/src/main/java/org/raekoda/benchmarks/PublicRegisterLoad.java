@@ -80,7 +80,13 @@ public final class PublicRegisterLoad {
             Path folder = Files.createTempDirectory("raekoda-h2-bench");
             // As the distribution opens it (etc/org.ops4j.datasource-raekoda.cfg)
             String url = "jdbc:h2:file:" + folder.resolve("raekoda") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-            run(false, url, "raekoda", "raekoda", permits, samples);
+            try {
+                run(false, url, "raekoda", "raekoda", permits, samples);
+            } finally {
+                try (var files = Files.walk(folder)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
         }
     }
 
@@ -307,6 +313,12 @@ public final class PublicRegisterLoad {
     static void measure(boolean postgres, Connection raw, Transactions tx, int samples, int permits) throws Exception {
         JpaPublishedPermitStore published = JpaPublishedPermitStore.over(tx);
         JpaApplicationStore applications = JpaApplicationStore.over(tx);
+        if (postgres) {
+            // As the stores do in every transaction (FootprintIndex.planForTheParameters), for this whole session.
+            try (Statement statement = raw.createStatement()) {
+                statement.execute("SET plan_cache_mode = force_custom_plan");
+            }
+        }
         List<String> ids = new ArrayList<>();
         try (Statement statement = raw.createStatement();
                 ResultSet result = statement.executeQuery("SELECT id FROM application")) {

@@ -155,6 +155,7 @@ public final class JpaApplicationStore implements ApplicationStore {
         try {
             var connection = FootprintIndex.connection(em);
             FootprintIndex.Database database = index.database(connection);
+            FootprintIndex.planForTheParameters(connection, database);
             String sql = "SELECT a.id FROM application a WHERE a.organization_id = ? AND a.state = 'ISSUED' AND "
                     + FootprintIndex.PUBLISHED_STATES + " AND " + FootprintIndex.intersectsIndexed(database)
                     + " AND a.occupied_from <= ? AND a.occupied_until >= ? AND " + FootprintIndex.exactly("bbox");

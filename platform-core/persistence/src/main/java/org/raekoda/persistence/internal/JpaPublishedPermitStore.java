@@ -71,7 +71,9 @@ public final class JpaPublishedPermitStore implements PublishedPermitStore {
         }
         return read(em -> {
             Connection connection = FootprintIndex.connection(em);
-            Where where = where(search, index.database(connection));
+            FootprintIndex.Database database = index.database(connection);
+            FootprintIndex.planForTheParameters(connection, database);
+            Where where = where(search, database);
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM application a WHERE " + where.sql + " ORDER BY a.id LIMIT ? OFFSET ?")) {
                 int next = where.bind(statement, 1);
@@ -89,7 +91,9 @@ public final class JpaPublishedPermitStore implements PublishedPermitStore {
         }
         return read(em -> {
             Connection connection = FootprintIndex.connection(em);
-            Where where = where(search, index.database(connection));
+            FootprintIndex.Database database = index.database(connection);
+            FootprintIndex.planForTheParameters(connection, database);
+            Where where = where(search, database);
             // Counting stops one past the cap: a country-wide count costs no more than cap rows.
             try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 AS one"
                     + " FROM application a WHERE " + where.sql + " LIMIT ?) capped")) {
