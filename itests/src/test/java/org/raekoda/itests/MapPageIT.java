@@ -170,7 +170,7 @@ class MapPageIT {
         open("/map/?lang=en");
         waitForList(Set.copyOf(issued.values()));
         String works = issued.get("excavation");
-        entry(works).sendKeys(Keys.ENTER);
+        onEntry(works, e -> e.sendKeys(Keys.ENTER));
         WebElement reopened = browser.findElement(By.id("popup"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> reopened.isDisplayed());
         assertEquals(works, reopened.getAttribute("data-id"));
@@ -196,7 +196,8 @@ class MapPageIT {
                 d.findElement(By.tagName("html")).getAttribute("lang")) && "ready".equals(mapState())
                 && listed().contains(issued.get("excavation")));
         assertEquals("E-teenus", browser.findElement(By.cssSelector("label[for=filter-service]")).getText());
-        assertTrue(entry(issued.get("excavation")).getText().contains("Kehtiv"), entry(issued.get("excavation")).getText());
+        String excavationEntry = textOfEntry(issued.get("excavation"));
+        assertTrue(excavationEntry.contains("Kehtiv"), excavationEntry);
         assertTrue(browser.getCurrentUrl().contains("lang=et"));
         screenshot("map-et");
         assertAccessible("in Estonian");
@@ -284,6 +285,24 @@ class MapPageIT {
         List<String> ids = (List<String>) js("return [...document.querySelectorAll('#permit-list button')]"
                 + ".map(b => b.dataset.id)");
         return Set.copyOf(ids);
+    }
+
+    /**
+     * Acts on a list entry. The page draws the list again after every fetch (a move, a filter), so an entry found
+     * a moment ago may have been replaced: it is found again until the action lands on a live one.
+     */
+    private void onEntry(String id, java.util.function.Consumer<WebElement> action) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                    action.accept(entry(id));
+                    return true;
+                });
+    }
+
+    /** The text of a list entry, read from a live one (see {@link #onEntry}). */
+    private String textOfEntry(String id) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> entry(id).getText());
     }
 
     private WebElement entry(String id) {

@@ -172,7 +172,7 @@ class MapPageFixtureTest {
         assertAccessible("on arrival");
 
         // the keyboard path: Enter on a list entry shows what, where, when and why
-        entry("EXC-2026-000001").sendKeys(Keys.ENTER);
+        onEntry("EXC-2026-000001", e -> e.sendKeys(Keys.ENTER));
         WebElement popup = browser.findElement(By.id("popup"));
         assertTrue(popup.isDisplayed());
         String details = popup.getAttribute("textContent");
@@ -188,7 +188,7 @@ class MapPageFixtureTest {
                 js("return document.activeElement && document.activeElement.dataset.id")));
 
         // an officer's decision says so
-        entry("ADV-2026-000002").click();
+        onEntry("ADV-2026-000002", WebElement::click);
         String officer = popup.getAttribute("textContent");
         assertAccessible("with a permit's details open");
         assertTrue(officer.contains("Decided by an officer") && officer.contains("not met"), officer);
@@ -265,6 +265,18 @@ class MapPageFixtureTest {
     }
 
     /** The list entry of a permit once the list has stopped changing (a pan loads the view again). */
+    /**
+     * Acts on a list entry. The page draws the list again after every fetch (a move, a filter), so an entry found
+     * a moment ago may have been replaced: it is found again until the action lands on a live one.
+     */
+    private void onEntry(String id, java.util.function.Consumer<WebElement> action) {
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                    action.accept(entry(id));
+                    return true;
+                });
+    }
+
     private WebElement entry(String id) {
         return new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
             Object state = js("return document.getElementById('map').dataset.state");
