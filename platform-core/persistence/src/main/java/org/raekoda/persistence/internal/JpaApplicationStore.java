@@ -159,22 +159,24 @@ public final class JpaApplicationStore implements ApplicationStore {
             String sql = "SELECT a.id FROM application a WHERE a.organization_id = ? AND a.state = 'ISSUED' AND "
                     + FootprintIndex.PUBLISHED_STATES + " AND " + FootprintIndex.intersectsIndexed(database)
                     + " AND a.occupied_from <= ? AND a.occupied_until >= ? AND " + FootprintIndex.exactly("bbox");
-            try (var statement = connection.prepareStatement(sql)) {
-                int i = 1;
-                statement.setString(i++, organization);
-                i = FootprintIndex.bindIndexed(database, statement, i, where.west(), where.south(), where.east(),
-                        where.north());
-                statement.setObject(i++, where.until());
-                statement.setObject(i++, where.from());
-                FootprintIndex.bindExactly(statement, i, where.west(), where.south(), where.east(), where.north());
-                List<String> ids = new java.util.ArrayList<>();
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getString(1));
+            return FootprintIndex.read(connection, database, () -> {
+                try (var statement = connection.prepareStatement(sql)) {
+                    int i = 1;
+                    statement.setString(i++, organization);
+                    i = FootprintIndex.bindIndexed(database, statement, i, where.west(), where.south(), where.east(),
+                            where.north());
+                    statement.setObject(i++, where.until());
+                    statement.setObject(i++, where.from());
+                    FootprintIndex.bindExactly(statement, i, where.west(), where.south(), where.east(), where.north());
+                    List<String> ids = new java.util.ArrayList<>();
+                    try (var rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            ids.add(rows.getString(1));
+                        }
                     }
+                    return ids;
                 }
-                return ids;
-            }
+            });
         } catch (java.sql.SQLException e) {
             throw new PersistenceException("the clash check could not read the issued permits", e);
         }

@@ -74,13 +74,15 @@ public final class JpaPublishedPermitStore implements PublishedPermitStore {
             FootprintIndex.Database database = index.database(connection);
             FootprintIndex.planForTheParameters(connection, database);
             Where where = where(search, database);
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM application a WHERE " + where.sql + " ORDER BY a.id LIMIT ? OFFSET ?")) {
-                int next = where.bind(statement, 1);
-                statement.setInt(next++, search.limit());
-                statement.setLong(next, search.offset());
-                return rows(statement);
-            }
+            return FootprintIndex.read(connection, database, () -> {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+                        + " FROM application a WHERE " + where.sql + " ORDER BY a.id LIMIT ? OFFSET ?")) {
+                    int next = where.bind(statement, 1);
+                    statement.setInt(next++, search.limit());
+                    statement.setLong(next, search.offset());
+                    return rows(statement);
+                }
+            });
         });
     }
 
@@ -95,16 +97,18 @@ public final class JpaPublishedPermitStore implements PublishedPermitStore {
             FootprintIndex.planForTheParameters(connection, database);
             Where where = where(search, database);
             // Counting stops one past the cap: a country-wide count costs no more than cap rows.
-            try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 AS one"
-                    + " FROM application a WHERE " + where.sql + " LIMIT ?) capped")) {
-                int next = where.bind(statement, 1);
-                statement.setLong(next, cap + 1);
-                try (ResultSet result = statement.executeQuery()) {
-                    result.next();
-                    long count = result.getLong(1);
-                    return count > cap ? OptionalLong.empty() : OptionalLong.of(count);
+            return FootprintIndex.read(connection, database, () -> {
+                try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 AS one"
+                        + " FROM application a WHERE " + where.sql + " LIMIT ?) capped")) {
+                    int next = where.bind(statement, 1);
+                    statement.setLong(next, cap + 1);
+                    try (ResultSet result = statement.executeQuery()) {
+                        result.next();
+                        long count = result.getLong(1);
+                        return count > cap ? OptionalLong.empty() : OptionalLong.of(count);
+                    }
                 }
-            }
+            });
         });
     }
 
