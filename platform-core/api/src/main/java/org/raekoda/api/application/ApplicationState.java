@@ -9,15 +9,17 @@ import java.util.Set;
  */
 public enum ApplicationState {
     DRAFT, SUBMITTED, AWAITING_PAYMENT, CHECKING, IN_REVIEW, MORE_INFO_REQUESTED, ISSUED, REJECTED, WITHDRAWN,
-    EXPIRED, REVOKED;
+    EXPIRED, REVOKED,
+    /** The fee was not paid in the organization's payment time; nothing was issued. */
+    LAPSED;
 
     private Set<ApplicationState> next;
 
     static {
         DRAFT.next = EnumSet.of(SUBMITTED, WITHDRAWN);
         SUBMITTED.next = EnumSet.of(AWAITING_PAYMENT, CHECKING, ISSUED, IN_REVIEW, WITHDRAWN);
-        AWAITING_PAYMENT.next = EnumSet.of(CHECKING, ISSUED, IN_REVIEW, WITHDRAWN);
-        CHECKING.next = EnumSet.of(ISSUED, IN_REVIEW, WITHDRAWN);
+        AWAITING_PAYMENT.next = EnumSet.of(CHECKING, ISSUED, IN_REVIEW, WITHDRAWN, LAPSED);
+        CHECKING.next = EnumSet.of(AWAITING_PAYMENT, ISSUED, IN_REVIEW, WITHDRAWN);
         IN_REVIEW.next = EnumSet.of(ISSUED, REJECTED, MORE_INFO_REQUESTED, WITHDRAWN);
         MORE_INFO_REQUESTED.next = EnumSet.of(IN_REVIEW, WITHDRAWN);
         ISSUED.next = EnumSet.of(EXPIRED, REVOKED);
@@ -25,6 +27,7 @@ public enum ApplicationState {
         WITHDRAWN.next = EnumSet.noneOf(ApplicationState.class);
         EXPIRED.next = EnumSet.noneOf(ApplicationState.class);
         REVOKED.next = EnumSet.noneOf(ApplicationState.class);
+        LAPSED.next = EnumSet.noneOf(ApplicationState.class);
     }
 
     public boolean canMoveTo(ApplicationState target) {

@@ -3,7 +3,7 @@
  * through {@link org.raekoda.api.application.ApplicationService}; every change is audited.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.raekoda.api.application;
 
 import org.osgi.annotation.bundle.Export;

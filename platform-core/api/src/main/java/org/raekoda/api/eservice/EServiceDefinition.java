@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param occupancy    when and where an issued permit occupies its place, for finding clashes with other
  *                     permits; null when the permit occupies no public space
  * @param claims       the exclusive resource (plot, stall, berth) an issued permit holds; null when none
+ * @param checks       the registry checks the application waits for before it is decided; empty when none
+ * @param payment      whether the fee is paid before the permit is issued
  */
 public record EServiceDefinition(String id, String version, OwnerKind owner, LocalizedText title,
         LocalizedText description, String formSchema, String uiHints, LocationRule location, FeeRule fee,
         List<Criterion> criteria, List<Phase> workflow, List<PermitField> permitFields, ValidityRule validity,
-        OccupancyRule occupancy, ClaimRule claims) {
+        OccupancyRule occupancy, ClaimRule claims, List<CheckRule> checks, PaymentRule payment) {
 
     public EServiceDefinition {
         Objects.requireNonNull(id, "id");
@@ -45,9 +47,23 @@ public record EServiceDefinition(String id, String version, OwnerKind owner, Loc
         workflow = List.copyOf(workflow == null ? List.of() : workflow);
         permitFields = List.copyOf(permitFields == null ? List.of() : permitFields);
         validity = validity == null ? new ValidityRule("365") : validity;
+        checks = List.copyOf(checks == null ? List.of() : checks);
+        payment = payment == null ? PaymentRule.NONE : payment;
+        if (checks.stream().map(CheckRule::name).distinct().count() != checks.size()) {
+            throw new IllegalArgumentException("e-service " + id + " names a check twice");
+        }
         if (workflow.isEmpty()) {
             throw new IllegalArgumentException("e-service " + id + " needs at least one workflow phase");
         }
+    }
+
+    /** A definition that needs no registry check and no payment (as written before integrations existed). */
+    public EServiceDefinition(String id, String version, OwnerKind owner, LocalizedText title,
+            LocalizedText description, String formSchema, String uiHints, LocationRule location, FeeRule fee,
+            List<Criterion> criteria, List<Phase> workflow, List<PermitField> permitFields, ValidityRule validity,
+            OccupancyRule occupancy, ClaimRule claims) {
+        this(id, version, owner, title, description, formSchema, uiHints, location, fee, criteria, workflow,
+                permitFields, validity, occupancy, claims, null, null);
     }
 
     /** A definition whose permits hold no exclusive resource (as written before claims existed). */
@@ -56,7 +72,7 @@ public record EServiceDefinition(String id, String version, OwnerKind owner, Loc
             List<Criterion> criteria, List<Phase> workflow, List<PermitField> permitFields, ValidityRule validity,
             OccupancyRule occupancy) {
         this(id, version, owner, title, description, formSchema, uiHints, location, fee, criteria, workflow,
-                permitFields, validity, occupancy, null);
+                permitFields, validity, occupancy, null, null, null);
     }
 
     /** A definition whose permits occupy no place in time (as written before occupancies existed). */
@@ -64,6 +80,6 @@ public record EServiceDefinition(String id, String version, OwnerKind owner, Loc
             LocalizedText description, String formSchema, String uiHints, LocationRule location, FeeRule fee,
             List<Criterion> criteria, List<Phase> workflow, List<PermitField> permitFields, ValidityRule validity) {
         this(id, version, owner, title, description, formSchema, uiHints, location, fee, criteria, workflow,
-                permitFields, validity, null, null);
+                permitFields, validity, null, null, null, null);
     }
 }

@@ -5,7 +5,7 @@
  * removes the e-service from the catalogue when the bundle stops. See docs/writing-an-e-service.md.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.raekoda.api.eservice;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,7 +4,7 @@
  * schema, so it is not part of the public API: the bundle exports it with the mandatory attribute
  * {@code raekoda=core} (bnd.bnd), and only the core's bundles import it with that attribute.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 package org.raekoda.store.spi;
 
 import org.osgi.annotation.versioning.Version;
