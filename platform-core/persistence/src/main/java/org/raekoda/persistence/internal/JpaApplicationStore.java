@@ -52,7 +52,8 @@ public final class JpaApplicationStore implements ApplicationStore {
 
     @Override
     public ApplicationRow insert(ApplicationRow row, List<DecisionRow> decisions, List<AuditRow> audit,
-            Set<String> occupantsSeen) {
+            Set<String> occupantsSeen, org.raekoda.store.spi.Effects effects) {
+        requireNoEffects(effects);
         if (row.idempotencyKey() != null) {
             Optional<ApplicationRow> existing = findByIdempotencyKey(row.applicant(), row.idempotencyKey());
             if (existing.isPresent()) {
@@ -197,7 +198,9 @@ public final class JpaApplicationStore implements ApplicationStore {
     }
 
     @Override
-    public ApplicationRow update(ApplicationRow changed, long expectedVersion, DecisionRow decision, AuditRow audit) {
+    public ApplicationRow update(ApplicationRow changed, long expectedVersion, DecisionRow decision, AuditRow audit,
+            org.raekoda.store.spi.Effects effects) {
+        requireNoEffects(effects);
         try {
             return tx.inTransaction(em -> {
                 ApplicationEntity entity = em.find(ApplicationEntity.class, changed.id());
@@ -310,5 +313,12 @@ public final class JpaApplicationStore implements ApplicationStore {
         return tx.inTransaction(em -> em.createQuery(
                 "select a from AuditEntity a where a.applicationId = :id order by a.seq", AuditEntity.class)
                 .setParameter("id", applicationId).getResultList().stream().map(AuditEntity::toRow).toList());
+    }
+
+    /** Until the integration tables exist (change set 014), no change may cause effects. */
+    private static void requireNoEffects(org.raekoda.store.spi.Effects effects) {
+        if (effects != null && !effects.equals(org.raekoda.store.spi.Effects.NONE)) {
+            throw new UnsupportedOperationException("effects are not stored yet");
+        }
     }
 }

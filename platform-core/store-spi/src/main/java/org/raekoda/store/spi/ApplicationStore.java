@@ -33,8 +33,18 @@ public interface ApplicationStore {
      *                      returned when the decision was made; null to skip the check
      * @throws StaleVersionException when another permit was issued for that place and time meanwhile: decide again
      */
+    default ApplicationRow insert(ApplicationRow row, List<DecisionRow> decisions, List<AuditRow> audit,
+            Set<String> occupantsSeen) {
+        return insert(row, decisions, audit, occupantsSeen, Effects.NONE);
+    }
+
+    /**
+     * Inserts like {@link #insert(ApplicationRow, List, List, Set)} and writes what the new application causes
+     * (outbox messages, registry checks, its wait) in the same transaction. When the idempotency key was used
+     * already, nothing is written.
+     */
     ApplicationRow insert(ApplicationRow row, List<DecisionRow> decisions, List<AuditRow> audit,
-            Set<String> occupantsSeen);
+            Set<String> occupantsSeen, Effects effects);
 
     /**
      * Issued permits of an organization whose occupancy period overlaps {@code where}'s and whose bounding
@@ -54,7 +64,19 @@ public interface ApplicationStore {
      *
      * @throws StaleVersionException when the stored version differs
      */
-    ApplicationRow update(ApplicationRow changed, long expectedVersion, DecisionRow decision, AuditRow audit);
+    default ApplicationRow update(ApplicationRow changed, long expectedVersion, DecisionRow decision, AuditRow audit) {
+        return update(changed, expectedVersion, decision, audit, Effects.NONE);
+    }
+
+    /**
+     * Updates like {@link #update(ApplicationRow, long, DecisionRow, AuditRow)} and writes the change's
+     * {@link Effects} in the same transaction.
+     *
+     * @throws StaleVersionException   when the stored version differs
+     * @throws AlreadyAppliedException when the effects' check was answered or payment settled already
+     */
+    ApplicationRow update(ApplicationRow changed, long expectedVersion, DecisionRow decision, AuditRow audit,
+            Effects effects);
 
     List<ApplicationRow> byApplicant(String applicant);
 
