@@ -46,7 +46,7 @@ public final class __CLASS__Check implements RegistryCheck {
     public __CLASS__Check(@Reference(target = "(camel.context.name=raekoda)") CamelContext camel,
             @Reference NodeProfile node, BundleContext bundle, __CLASS__Config config) {
         String baseUrl = config.baseUrl().isBlank() && node.developmentShortcuts()
-                ? "http://127.0.0.1:" + System.getProperty("org.osgi.service.http.port", "8181") + "/simulators/"
+                ? "http://127.0.0.1:" + System.getenv().getOrDefault("RAEKODA_HTTP_PORT", "8181") + "/simulators/"
                         + SYSTEM
                 : config.baseUrl();
         if (baseUrl.isBlank()) {
